@@ -1,0 +1,159 @@
+/**
+ * The document model that travels through every stage. Each stage that
+ * rewrites the text also rewrites `toSource`, so any offset in `text` can be
+ * traced back to the bytes that were read.
+ */
+import type { DocumentHeader, Task } from './schema.ts';
+
+export type Severity = 'fatal' | 'warning' | 'info';
+
+/** A problem attached to a place in the working text (like a vfile message). */
+export interface Message {
+  reason: string;
+  severity: Severity;
+  /** Which stage or rule raised it, e.g. `normalise:footnote`, `repair:unsure`. */
+  ruleId: string;
+  start: number;
+  end: number;
+  actual?: string;
+  expected?: string[];
+}
+
+/** Where a page or line of the input sits, for PDFs and scans. */
+export interface SourceLine {
+  page: number;
+  /** Offsets into the ingested text. */
+  start: number;
+  end: number;
+  bbox?: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** A note kept out of the running text (a footnote's body) but not lost. */
+export interface Note {
+  label: string;
+  text: string;
+  /** Offsets into `source`: the note's body is no longer in the working text. */
+  start: number;
+  end: number;
+}
+
+export type ClauseKind =
+  | 'root' | 'part' | 'appendix' | 'point' | 'letter' | 'dash' | 'plus'
+  | 'sub' | 'para' | 'article' | 'row' | 'recipients' | 'signature';
+
+export interface Clause {
+  kind: ClauseKind;
+  /** The marker as written: `II`, `3`, `đ`, `(2)`, `-`. */
+  label: string;
+  /** CONTRACT.md clause path, e.g. `PL.3.c.2`. */
+  path: string;
+  /** The clause's own words (marker excluded), in the working text. */
+  start: number;
+  end: number;
+  children: Clause[];
+}
+
+export interface Doc {
+  /** The file name as given by the user, for messages. */
+  path: string;
+  /** Text as read from the input, before any rewriting. */
+  source: string;
+  /** The working text. */
+  text: string;
+  /** For each offset of `text` (and one past its end), the offset in `source`. */
+  toSource: Int32Array;
+  format: string;
+  pipeline?: string;
+  messages: Message[];
+  notes: Note[];
+  lines?: SourceLine[];
+  header?: DocumentHeader;
+  root?: Clause;
+  tasks?: Task[];
+}
+
+export function createDoc(path: string, source: string, format: string, lines?: SourceLine[]): Doc {
+  const toSource = new Int32Array(source.length + 1);
+  for (let i = 0; i <= source.length; i++) toSource[i] = i;
+  return { path, source, text: source, toSource, format, messages: [], notes: [], lines };
+}
+
+/**
+ * Builds a rewritten text chunk by chunk while recording, for every output
+ * character, the offset it came from in the previous text.
+ */
+export class TextRewriter {
+  private parts: string[] = [];
+  private origins: number[] = [];
+  private length = 0;
+
+  /** Copy `text.slice(start, end)` unchanged. */
+  keep(text: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.parts.push(text.slice(start, end));
+    for (let i = start; i < end; i++) this.origins.push(i);
+    this.length += end - start;
+  }
+
+  /** Write `value` in place of the old text at `origin` (all its characters point there). */
+  replace(value: string, origin: number, originEnd = origin): void {
+    if (!value) return;
+    this.parts.push(value);
+    const span = Math.max(0, originEnd - origin);
+    for (let i = 0; i < value.length; i++) {
+      // Spread a same-length replacement one to one; otherwise pin to the start.
+      this.origins.push(span === value.length ? origin + i : origin);
+    }
+    this.length += value.length;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** The new text and, per offset (plus the end), its offset in the old text. */
+  finish(oldLength: number): { text: string; toOld: Int32Array } {
+    const toOld = new Int32Array(this.length + 1);
+    for (let i = 0; i < this.length; i++) toOld[i] = this.origins[i];
+    toOld[this.length] = oldLength;
+    return { text: this.parts.join(''), toOld };
+  }
+}
+
+/** Replace the doc's text with a rewrite of it, composing the offset maps. */
+export function applyRewrite(doc: Doc, text: string, toOld: Int32Array): Doc {
+  const toSource = new Int32Array(toOld.length);
+  for (let i = 0; i < toOld.length; i++) toSource[i] = doc.toSource[Math.min(toOld[i], doc.toSource.length - 1)];
+  const remap = (o: number) => {
+    // Messages and notes recorded on the old text move to the first new offset at or after them.
+    let lo = 0;
+    let hi = toOld.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toOld[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    ...doc,
+    text,
+    toSource,
+    messages: doc.messages.map((m) => ({ ...m, start: remap(m.start), end: remap(m.end) })),
+    notes: doc.notes,
+  };
+}
+
+export function sourceSpan(doc: Doc, start: number, end: number): { start: number; end: number } {
+  const s = doc.toSource[start];
+  // The end maps through the last character so a trailing deletion does not stretch it.
+  const e = end > start ? doc.toSource[end - 1] + 1 : s;
+  return { start: s, end: e };
+}
+
+/** One line `file: reason` for problems that stop the whole run (exit code 2). */
+export class InputError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}

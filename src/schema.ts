@@ -1,0 +1,77 @@
+/**
+ * The output contract (CONTRACT.md) as zod schemas. Everything that leaves the
+ * program (extract JSON) or enters it from disk (golden files) is parsed here;
+ * inside, the inferred types are trusted.
+ */
+import { z } from 'zod';
+
+export const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const DeadlineKind = z.enum(['by', 'from', 'recurring', 'ongoing', 'event', 'none']);
+export const Recurrence = z.enum(['monthly', 'quarterly', 'weekly', 'yearly']);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Deadline = z.object({
+  text: z.string().nullable(),
+  kind: DeadlineKind,
+  date: IsoDate.nullable(),
+  recurrence: Recurrence.nullable(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const Task = z.object({
+  id: z.string(),
+  clause: z.string(),
+  text: z.string(),
+  /** Offsets into the working (normalised, repaired) text. */
+  span: Span,
+  /** The same words' offsets in the input file as read. */
+  sourceSpan: Span.optional(),
+  responsible: z.array(z.string()),
+  coordinating: z.array(z.string()),
+  directing: z.array(z.string()),
+  deadline: Deadline,
+  deliverable: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+});
+export type Task = z.infer<typeof Task>;
+
+export const DocumentHeader = z.object({
+  number: z.string().nullable(),
+  kind: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuedAt: IsoDate.nullable(),
+  place: z.string().nullable(),
+  title: z.string().nullable(),
+  signer: z.string().nullable(),
+});
+export type DocumentHeader = z.infer<typeof DocumentHeader>;
+
+export const Extraction = z.object({
+  document: DocumentHeader,
+  tasks: z.array(Task),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+/**
+ * A golden file: labelled by reading the document, so it has no offsets and
+ * no confidence. `source` names the corpus file it labels.
+ */
+export const GoldenTask = Task.omit({ span: true, sourceSpan: true, confidence: true, id: true }).extend({
+  id: z.string().optional(),
+  note: z.string().optional(),
+});
+export type GoldenTask = z.infer<typeof GoldenTask>;
+
+export const Golden = z.object({
+  source: z.string(),
+  /** Restricts scoring to a part of the document (e.g. Part II of a report); null = whole body. */
+  scope: z.string().nullable().default(null),
+  document: DocumentHeader,
+  tasks: z.array(GoldenTask),
+});
+export type Golden = z.infer<typeof Golden>;
