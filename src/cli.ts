@@ -1,0 +1,97 @@
+/**
+ * chidao: Vietnamese directive notices in, checked task lists out.
+ * Usage errors and bad input print one line `chidao: FILE: reason` and exit 2.
+ */
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { InputError, type Doc } from './model.ts';
+import { extractFile } from './extract-file.ts';
+import { FORMATS, render, type Format } from './format/index.ts';
+import { emit } from './output.ts';
+import { Extraction } from './schema.ts';
+import { evaluate, formatEval } from './eval/run.ts';
+import { FIELDS } from './eval/score.ts';
+
+const USAGE = `Usage:
+  chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair]
+  chidao eval [--show FIELD]
+Options:
+  --format     output format (default json)
+  -o, --out    write to OUT instead of stdout (written whole or not at all)
+  --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
+  --no-repair  never run the diacritics/OCR repair stage
+  --repair     always run it
+  --show       with eval: list the pairs where FIELD disagrees`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'extract':
+      return commandExtract(rest);
+    case 'eval':
+      return commandEval(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+async function commandExtract(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string', short: 'o' },
+      pipeline: { type: 'string' },
+      'no-repair': { type: 'boolean', default: false },
+      repair: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair });
+  reportMessages(doc);
+  if (!doc.root?.children.some((c) => c.kind !== 'para' && c.kind !== 'recipients')) throw new InputError(doc.path, 'no clauses found (no numbered, lettered or dash items): is this a directive document?');
+  const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
+  emit(render(extraction, format), values.out);
+  return 0;
+}
+
+async function commandEval(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { show: { type: 'string' } } });
+  const show = values.show as (typeof FIELDS)[number] | undefined;
+  if (show && (!FIELDS.includes(show) || show === 'tasks')) throw new UsageError(`--show takes one of ${FIELDS.filter((f) => f !== 'tasks').join(', ')}`);
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>);
+  process.stdout.write(`${formatEval(rows)}\n`);
+  return rows.some((r) => r.failures.length) ? 1 : 0;
+}
+
+/** Fatal messages stop the run; warnings go to stderr with their place. */
+function reportMessages(doc: Doc): void {
+  for (const m of doc.messages) {
+    if (m.severity === 'fatal') throw new InputError(doc.path, m.reason);
+    if (m.severity === 'warning' && process.env.CHIDAO_VERBOSE) process.stderr.write(`${doc.path}:${m.start}-${m.end}: ${m.severity}: ${m.reason} [${m.ruleId}]\n`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) process.stderr.write(`chidao: ${error.file}: ${error.reason}\n`);
+    else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`chidao: ${(error as Error).message}\n${USAGE}\n`);
+    else process.stderr.write(`chidao: internal error: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 2;
+  },
+);

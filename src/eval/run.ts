@@ -1,0 +1,56 @@
+/**
+ * `chidao eval`: every golden file in golden/ scored against what the
+ * pipeline extracts from its corpus document, compared with the bars in
+ * golden/bars.json.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Golden } from '../schema.ts';
+import { extractFile } from '../extract-file.ts';
+import { disagreements, FIELDS, scoreTasks, type Field, type Scores } from './score.ts';
+
+const Bars = z.record(z.string(), z.record(z.string(), z.number()));
+
+export interface EvalRow {
+  golden: string;
+  scores: Scores;
+  header: { number: boolean; issuedAt: boolean };
+  failures: string[];
+  detail: ReturnType<typeof disagreements>;
+}
+
+export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Promise<EvalRow[]> {
+  const goldenDir = join(root, 'golden');
+  const bars = Bars.parse(JSON.parse(readFileSync(join(goldenDir, 'bars.json'), 'utf8')));
+  const rows: EvalRow[] = [];
+  for (const file of readdirSync(goldenDir).filter((f) => f.endsWith('.tasks.json')).sort()) {
+    const golden = Golden.parse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
+    const doc = await extractFile(join(root, golden.source), {});
+    const scope = golden.scope;
+    const predicted = (doc.tasks ?? []).filter((t) => !scope || t.clause === scope || t.clause.startsWith(`${scope}.`));
+    const scores = scoreTasks(predicted, golden.tasks);
+    const header = { number: doc.header?.number === golden.document.number, issuedAt: doc.header?.issuedAt === golden.document.issuedAt };
+    const bar = bars[file] ?? {};
+    const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
+    if (bar.header && !(header.number && header.issuedAt)) failures.push('document number or date wrong');
+    rows.push({ golden: file, scores, header, failures, detail: show ? disagreements(predicted, golden.tasks, show) : [] });
+  }
+  return rows;
+}
+
+export function formatEval(rows: EvalRow[]): string {
+  const out: string[] = [];
+  const head = ['golden', 'pred', 'gold', ...FIELDS.map((f) => `${f} P/R/F1`), 'no.', 'date'];
+  out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+  for (const row of rows) {
+    const s = row.scores;
+    const cells = FIELDS.map((f) => `${s[f].p.toFixed(2)}/${s[f].r.toFixed(2)}/${s[f].f.toFixed(2)}`);
+    out.push(`| ${[row.golden.replace('.tasks.json', ''), s.predicted, s.golden, ...cells, row.header.number ? 'ok' : 'WRONG', row.header.issuedAt ? 'ok' : 'WRONG'].join(' | ')} |`);
+  }
+  for (const row of rows) {
+    for (const f of row.failures) out.push(`below bar: ${row.golden}: ${f}`);
+    for (const d of row.detail) out.push(`${row.golden} ${d.clause}: predicted ${JSON.stringify(d.predicted)} golden ${JSON.stringify(d.golden)}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,13 @@
+/** Ingest a file and run it through its pipeline: the one call every command shares. */
+import { ingest } from './ingest/index.ts';
+import type { Doc } from './model.ts';
+import { choosePipeline, runPipeline, type RunOptions } from './pipeline.ts';
+
+export interface ExtractFileOptions extends RunOptions {
+  readonly pipeline?: string;
+}
+
+export async function extractFile(path: string, options: ExtractFileOptions = {}): Promise<Doc> {
+  const doc = await ingest(path);
+  return runPipeline(doc, choosePipeline(doc.source, options.pipeline), options);
+}

@@ -1,0 +1,102 @@
+/**
+ * Agency names (data/agencies.json): canonical full names, their aliases and
+ * abbreviations, collective addressees, and the list form `Các Bộ: Nội vụ,
+ * Giáo dục và Đào tạo` that names several ministries at once.
+ */
+import data from '../data/agencies.json' with { type: 'json' };
+
+export interface AgencyMention {
+  start: number;
+  end: number;
+  /** Canonical name (collectives: as written, capitalised). */
+  name: string;
+  collective: boolean;
+}
+
+/**
+ * Lower case with the tone mark on the second vowel of `oa`, `oe`, `uy`
+ * (`uỷ` → `ủy`, `hoá` → `hóa`): both spellings are in use. Keeps length.
+ */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/([oóòỏõọ])([ae])(?![\p{L}])/gu, (_, o: string, v: string) => moveTone(o, v))
+    .replace(/([uúùủũụ])(y)(?![\p{L}])/gu, (_, u: string, v: string) => moveTone(u, v));
+}
+
+const TONES = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
+function moveTone(first: string, second: string): string {
+  const decomposed = first.normalize('NFD');
+  const tone = [...decomposed].find((c) => TONES.includes(c));
+  if (!tone) return first + second;
+  return decomposed.replace(tone, '').normalize('NFC') + (second + tone).normalize('NFC');
+}
+
+interface Entry {
+  folded: string;
+  name: string;
+  collective: boolean;
+}
+
+const entries: Entry[] = [];
+for (const agency of data.agencies) {
+  for (const form of [agency.name, ...agency.aliases]) entries.push({ folded: foldName(form), name: agency.name, collective: false });
+}
+for (const form of data.collectives) entries.push({ folded: foldName(form), name: form, collective: true });
+entries.sort((a, b) => b.folded.length - a.folded.length);
+const byForm = new Map(entries.map((e) => [e.folded, e]));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MENTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${entries.map((e) => escape(e.folded)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+/** The ministries' names without `Bộ`, for `Các Bộ: Nội vụ, Ngoại giao`. */
+const MINISTRY_SHORT = data.agencies
+  .filter((a) => a.name.startsWith('Bộ '))
+  .map((a) => ({ folded: foldName(a.name.slice(3)), name: a.name }))
+  .sort((a, b) => b.folded.length - a.folded.length);
+
+export function findAgencies(text: string): AgencyMention[] {
+  const folded = foldName(text);
+  const mentions: AgencyMention[] = [];
+  for (const m of folded.matchAll(/các bộ\s*:\s*/gu)) mentions.push(...ministryList(folded, m.index! + m[0].length, m.index!));
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(folded); m; m = MENTION.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mentions.some((x) => start < x.end && end > x.start)) continue;
+    const entry = byForm.get(m[0])!;
+    mentions.push({ start, end, name: entry.collective ? capitalise(text.slice(start, end)) : entry.name, collective: entry.collective });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** `Nội vụ, Giáo dục và Đào tạo, Ngoại giao` after `Các Bộ:`: the longest known name at each step. */
+function ministryList(folded: string, at: number, listStart: number): AgencyMention[] {
+  const found: AgencyMention[] = [];
+  let pos = at;
+  for (;;) {
+    const hit = MINISTRY_SHORT.find((s) => folded.startsWith(s.folded, pos) && !/[\p{L}]/u.test(folded[pos + s.folded.length] ?? ''));
+    if (!hit) break;
+    found.push({ start: found.length ? pos : listStart, end: pos + hit.folded.length, name: hit.name, collective: false });
+    pos += hit.folded.length;
+    const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(folded.slice(pos));
+    if (!sep) break;
+    pos += sep[0].length;
+  }
+  return found;
+}
+
+export function canonicalAgency(name: string): string | null {
+  const entry = byForm.get(foldName(name.trim()));
+  return entry ? entry.name : null;
+}
+
+export function canonicalIssuer(text: string): string | null {
+  const folded = foldName(text.replace(/\s+/g, ' ').trim());
+  if (!folded) return null;
+  return data.issuers.find((i) => foldName(i) === folded) ?? canonicalAgency(text);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

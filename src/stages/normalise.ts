@@ -1,0 +1,128 @@
+/**
+ * normalise: one paragraph per line, in NFC, with plain spaces and dashes,
+ * without Markdown marks, page furniture or web-page leftovers. Footnote
+ * bodies leave the running text but are kept as notes. Every rewrite keeps
+ * the map back to source offsets.
+ */
+import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
+import { rewriteDoc } from '../rewrite.ts';
+
+export interface NormaliseOptions {
+  /** Strip Markdown marks and move footnote bodies to notes. @default true when the input is Markdown */
+  readonly markdown?: boolean;
+  /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */
+  readonly cutAfterEnd?: boolean;
+  /** A line at least this long that does not end a sentence is a wrapped line. @default 50 */
+  readonly wrapWidth?: number;
+  /** Lines that are page furniture (running footers, page numbers), as regex sources. */
+  readonly furniture?: readonly string[];
+}
+
+const DEFAULT_FURNITURE = [
+  // A page number alone on its line.
+  '^\\d{1,3}$',
+  // A word-processor file name printed as a running footer, e.g. `2.BCD57_CQTT_TB20.DOC 3`.
+  '^\\S+\\.(?:DOCX?|docx?)(?:\\s+\\d{1,3})?$',
+];
+
+/** Where a new paragraph starts whatever the line before it: clause markers and block labels. */
+const BLOCK_START = /^(?:[IVXLC]+[.\-–]\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s|Phụ lục|PHỤ LỤC|Điều \d|Nơi nhận|Kính gửi|\||#)/u;
+const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
+
+export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
+  const markdown = options.markdown ?? doc.format === 'markdown';
+  let out = rewriteDoc(doc, /\r\n?/g, () => '\n');
+  out = rewriteDoc(out, /[\p{L}\p{M}]+/gu, (m) => m[0].normalize('NFC'));
+  out = rewriteDoc(out, /[\u200B-\u200D\uFEFF\u00AD]/g, () => '');
+  out = rewriteDoc(out, /[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, () => ' ');
+  out = rewriteDoc(out, /[\u2010-\u2015\u2212]/g, () => '-');
+  if (markdown) out = stripMarkdown(out);
+  out = rewriteDoc(out, /^ +| +$/gm, () => '');
+  out = rewriteDoc(out, / {2,}/g, () => ' ');
+  out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
+  out = joinParagraphs(out, options.wrapWidth ?? 50);
+  if (options.cutAfterEnd) out = cutAfterEnd(out);
+  return out;
+}
+
+function stripMarkdown(doc: Doc): Doc {
+  // Footnote bodies stand on their own line after the paragraph that calls them.
+  const notes = [...doc.notes];
+  let out = rewriteDoc(doc, /^<sup>(\d+)<\/sup>[ \t]*([^\n]*)$/gm, (m) => {
+    notes.push({ label: m[1], text: m[2].trim(), start: doc.toSource[m.index], end: doc.toSource[m.index + m[0].length - 1] + 1 });
+    return '';
+  });
+  out = { ...out, notes };
+  out = rewriteDoc(out, /<sup>\d+<\/sup>/g, () => '');
+  out = rewriteDoc(out, /^#{1,6}[ \t]+/gm, () => '');
+  out = rewriteDoc(out, /\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<=\s)\*{1,3}(?=\s)/g, () => '');
+  // A Markdown hard line break is two trailing spaces; the line join below decides on its own.
+  return rewriteDoc(out, /\\$/gm, () => '');
+}
+
+function dropFurniture(doc: Doc, patterns: readonly string[]): Doc {
+  const furniture = patterns.map((p) => new RegExp(p, 'u'));
+  let dropped = 0;
+  const out = rewriteDoc(doc, /^[^\n]+$/gm, (m) => {
+    if (!furniture.some((re) => re.test(m[0]))) return undefined;
+    dropped++;
+    return '';
+  });
+  if (dropped) out.messages.push({ reason: `${dropped} line(s) of page furniture removed`, severity: 'info', ruleId: 'normalise:furniture', start: 0, end: 0 });
+  return out;
+}
+
+/**
+ * Joins the lines of one paragraph that a PDF or a page break split, and
+ * leaves one newline between paragraphs. A break is soft when the next line
+ * starts in lower case, or when the line before fills the width without
+ * ending a sentence and the next line does not start a clause.
+ */
+function joinParagraphs(doc: Doc, wrapWidth: number): Doc {
+  const text = doc.text;
+  const writer = new TextRewriter();
+  const lines: { start: number; end: number }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) lines.push({ start, end });
+    start = end + 1;
+  }
+  lines.forEach((line, i) => {
+    if (i > 0) {
+      const prev = text.slice(lines[i - 1].start, lines[i - 1].end);
+      const next = text.slice(line.start, line.end);
+      const gap = lines[i - 1].end;
+      if (isSoftBreak(prev, next, wrapWidth)) writer.replace(' ', gap);
+      else writer.replace('\n', gap);
+    }
+    writer.keep(text, line.start, line.end);
+  });
+  const { text: out, toOld } = writer.finish(text.length);
+  return applyRewrite(doc, out, toOld);
+}
+
+function isSoftBreak(prev: string, next: string, wrapWidth: number): boolean {
+  if (BLOCK_START.test(next) || /\.\/\.$/.test(prev)) return false;
+  // Lower case, or a numbered sub-item `(2)`, continues the running text.
+  if (/^(?:\p{Ll}|\(\d+\)\s)/u.test(next)) return true;
+  return prev.length >= wrapWidth && !SENTENCE_END.test(prev) && !isAllCaps(prev);
+}
+
+function isAllCaps(line: string): boolean {
+  return /\p{L}/u.test(line) && line === line.toUpperCase();
+}
+
+/** The closing mark `./.` ends a Vietnamese official text; a web copy goes on with the site's navigation. */
+function cutAfterEnd(doc: Doc): Doc {
+  const end = doc.text.lastIndexOf('./.');
+  if (end < 0) return doc;
+  const cut = end + 3;
+  if (cut >= doc.text.length) return doc;
+  const writer = new TextRewriter();
+  writer.keep(doc.text, 0, cut);
+  const { text, toOld } = writer.finish(doc.text.length);
+  const out = applyRewrite(doc, text, toOld);
+  out.messages.push({ reason: `${doc.text.length - cut} characters after the closing mark ./. dropped as web-page leftovers`, severity: 'info', ruleId: 'normalise:after-end', start: cut, end: cut });
+  return out;
+}

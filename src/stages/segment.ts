@@ -1,0 +1,167 @@
+/**
+ * segment: the clause tree of the body (CONTRACT.md "Clause paths"), from a
+ * normalised text with one paragraph per line. Headings stay in the tree as
+ * the context of their points; the recipients block and the signature close
+ * it.
+ */
+import type { Clause, ClauseKind, Doc } from '../model.ts';
+
+export interface SegmentOptions {
+  /** Split `(1) … (2) …` inside running text into sub-items. @default true */
+  readonly subItems?: boolean;
+}
+
+/** Vietnamese alphabetical order of lettered points (no f, j, w, z). */
+export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+interface Marker {
+  kind: ClauseKind;
+  label: string;
+  /** Offset of the clause's own words within the line. */
+  skip: number;
+}
+
+const RANK: Partial<Record<ClauseKind, number>> = { appendix: 0, part: 1, article: 1, point: 2, letter: 3, dash: 4, plus: 5 };
+
+function readMarker(line: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(PHỤ LỤC|Phụ lục)(?:\s+([IVX\d]+))?\b\s*[:.-]?\s*/u.exec(line)) && line.length < 80) return { kind: 'appendix', label: m[2] ?? '', skip: m[0].length };
+  if ((m = /^Điều\s+(\d+)\s*[.:]\s*/u.exec(line))) return { kind: 'article', label: m[1], skip: m[0].length };
+  if ((m = /^([IVX]{1,5})\s*[.\-]\s+/u.exec(line))) return { kind: 'part', label: m[1], skip: m[0].length };
+  if ((m = /^(\d{1,2})\s*[.)]\s+(?=\S)/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length };
+  if ((m = /^([a-zđ])\)\s*/u.exec(line))) return { kind: 'letter', label: m[1], skip: m[0].length };
+  if ((m = /^[-•]\s*/u.exec(line))) return { kind: 'dash', label: '-', skip: m[0].length };
+  if ((m = /^\+\s*/u.exec(line))) return { kind: 'plus', label: '+', skip: m[0].length };
+  return null;
+}
+
+const RECIPIENTS = /^(?:[-•]\s*)?Nơi nhận\s*:?/u;
+/** `Kính gửi:` opens the addressee list of a report's header; its dash lines are not clauses. */
+const ADDRESSEES = /^(?:[-•]\s*)?Kính gửi\s*:?/u;
+
+export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
+  const text = doc.text;
+  const root: Clause = { kind: 'root', label: '', path: '', start: 0, end: text.length, children: [] };
+  const stack: Clause[] = [root];
+  const counters = new Map<Clause, { dash: number; plus: number }>();
+  let closed = false;
+  let inAddressees = false;
+
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const lineStart = start;
+    start = end + 1;
+    if (!line.trim()) continue;
+    if (ADDRESSEES.test(line)) {
+      inAddressees = true;
+      continue;
+    }
+    if (inAddressees && /^[-•+]/u.test(line)) continue;
+    inAddressees = false;
+
+    if (RECIPIENTS.test(line)) {
+      if (stack.length > 1 || root.children.length) {
+        // Recipients after the body close it; everything below is the signature block.
+        root.children.push({ kind: 'recipients', label: '', path: 'recipients', start: lineStart, end: text.length, children: [] });
+        closed = true;
+      }
+      if (closed) break;
+      continue;
+    }
+    const marker = readMarker(line);
+    const node: Clause = {
+      kind: marker?.kind ?? 'para',
+      label: marker?.label ?? '',
+      path: '',
+      start: lineStart + (marker?.skip ?? 0),
+      end,
+      children: [],
+    };
+    if (!marker) {
+      // An unnumbered paragraph belongs to the nearest numbered or lettered container.
+      while (stack.length > 1 && (stack[stack.length - 1].kind === 'dash' || stack[stack.length - 1].kind === 'plus')) stack.pop();
+      attach(stack[stack.length - 1], node, counters);
+      continue;
+    }
+    const rank = RANK[node.kind]!;
+    if (node.kind === 'appendix') stack.length = 1;
+    while (stack.length > 1 && RANK[stack[stack.length - 1].kind]! >= rank) stack.pop();
+    // A plus item with no dash above it is read as a dash.
+    if (node.kind === 'plus' && stack[stack.length - 1].kind !== 'dash') node.kind = 'dash';
+    attach(stack[stack.length - 1], node, counters);
+    stack.push(node);
+  }
+  if (options.subItems ?? true) splitSubItems(root, text);
+  return { ...doc, root };
+}
+
+function attach(parent: Clause, node: Clause, counters: Map<Clause, { dash: number; plus: number }>): void {
+  const count = counters.get(parent) ?? { dash: 0, plus: 0 };
+  counters.set(parent, count);
+  const prefix = parent.path ? `${parent.path}.` : '';
+  switch (node.kind) {
+    case 'appendix':
+      node.path = node.label ? `PL${node.label}` : 'PL';
+      break;
+    case 'part':
+      node.path = `${prefix}${node.label}`;
+      break;
+    case 'article':
+      node.path = `${prefix}D${node.label}`;
+      break;
+    case 'dash':
+      node.path = `${prefix}d${++count.dash}`;
+      break;
+    case 'plus':
+      node.path = `${prefix}p${++count.plus}`;
+      break;
+    case 'para':
+      // Paragraph paths count only task-bearing paragraphs; extract numbers them.
+      node.path = `${prefix}p?`;
+      break;
+    default:
+      node.path = `${prefix}${node.label}`;
+  }
+  parent.children.push(node);
+}
+
+/**
+ * `(1) … (2) …` inside a clause's own words: numbered sub-items when they
+ * count up from 1 without gaps (a lone `(1)` is a citation, not a list).
+ */
+function splitSubItems(node: Clause, text: string): void {
+  for (const child of node.children) splitSubItems(child, text);
+  if (node.kind === 'root' || node.kind === 'recipients') return;
+  const own = text.slice(node.start, node.end);
+  const found: { index: number; after: number; n: number }[] = [];
+  const re = /\((\d{1,2})\)\s*/gu;
+  for (let m = re.exec(own); m; m = re.exec(own)) {
+    const n = Number(m[1]);
+    // Drafts repeat a number by mistake (`(3) … (3) …`): the repeat is a new item all the same.
+    const last = found[found.length - 1]?.n ?? 0;
+    if (n === last + 1 || (n === last && n > 0)) found.push({ index: m.index, after: m.index + m[0].length, n });
+  }
+  if (found.length < 2) return;
+  const subs: Clause[] = found.map((f, i) => ({
+    kind: 'sub',
+    label: `(${f.n})`,
+    path: `${node.path}.${f.n}`,
+    start: node.start + f.after,
+    end: node.start + (i + 1 < found.length ? found[i + 1].index : own.length),
+    children: [],
+  }));
+  node.children = [...subs, ...node.children];
+}
+
+/** The words of a clause before its first sub-item: its heading or context. */
+export function headOf(node: Clause, text: string): string {
+  const firstSub = node.children.find((c) => c.kind === 'sub');
+  return text.slice(node.start, firstSub ? firstSub.start - firstSub.label.length - 1 : node.end).trim();
+}
+
+export function walk(node: Clause, visit: (node: Clause, ancestors: Clause[]) => void, ancestors: Clause[] = []): void {
+  visit(node, ancestors);
+  for (const child of node.children) walk(child, visit, [...ancestors, node]);
+}
