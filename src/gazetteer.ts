@@ -54,11 +54,17 @@ const MINISTRY_SHORT = data.agencies
   .filter((a) => a.name.startsWith('Bộ '))
   .map((a) => ({ folded: foldName(a.name.slice(3)), name: a.name }))
   .sort((a, b) => b.folded.length - a.folded.length);
+const LIST_INTROS = data.listIntros.map((l) => ({ re: new RegExp(l.pattern, 'gu'), prefix: l.prefix }));
 
 export function findAgencies(text: string): AgencyMention[] {
   const folded = foldName(text);
   const mentions: AgencyMention[] = [];
-  for (const m of folded.matchAll(/các bộ\s*:\s*/gu)) mentions.push(...ministryList(folded, m.index! + m[0].length, m.index!));
+  for (const intro of LIST_INTROS) {
+    for (const m of folded.matchAll(intro.re)) {
+      if (mentions.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) continue;
+      mentions.push(...namedList(folded, m.index! + m[0].length, m.index!, intro.prefix));
+    }
+  }
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(folded); m; m = MENTION.exec(folded)) {
     const start = m.index;
@@ -70,15 +76,22 @@ export function findAgencies(text: string): AgencyMention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-/** `Nội vụ, Giáo dục và Đào tạo, Ngoại giao` after `Các Bộ:`: the longest known name at each step. */
-function ministryList(folded: string, at: number, listStart: number): AgencyMention[] {
+/**
+ * The names after `Các Bộ:` or `Các cơ quan:` (`Nội vụ, Giáo dục và Đào tạo,
+ * Văn phòng Chính phủ`): at each step the longest ministry short name or full
+ * agency name. The first mention starts at the list's introduction.
+ */
+function namedList(folded: string, at: number, listStart: number, prefix: string): AgencyMention[] {
   const found: AgencyMention[] = [];
   let pos = at;
   for (;;) {
-    const hit = MINISTRY_SHORT.find((s) => folded.startsWith(s.folded, pos) && !/[\p{L}]/u.test(folded[pos + s.folded.length] ?? ''));
+    MENTION.lastIndex = pos;
+    const full = MENTION.exec(folded);
+    const short = MINISTRY_SHORT.find((s) => folded.startsWith(s.folded, pos) && !/[\p{L}]/u.test(folded[pos + s.folded.length] ?? ''));
+    const hit = full && full.index === pos && (!short || full[0].length >= short.folded.length) ? { length: full[0].length, name: byForm.get(full[0])!.name } : short ? { length: short.folded.length, name: short.name } : null;
     if (!hit) break;
-    found.push({ start: found.length ? pos : listStart, end: pos + hit.folded.length, name: hit.name, collective: false });
-    pos += hit.folded.length;
+    found.push({ start: found.length ? pos : listStart, end: pos + hit.length, name: prefix + hit.name, collective: false });
+    pos += hit.length;
     const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(folded.slice(pos));
     if (!sep) break;
     pos += sep[0].length;

@@ -5,6 +5,7 @@
  */
 import { findAgencies, foldName, type AgencyMention } from './gazetteer.ts';
 import cues from '../data/cues.json' with { type: 'json' };
+import agencies from '../data/agencies.json' with { type: 'json' };
 
 export interface Roles {
   responsible: string[];
@@ -12,16 +13,24 @@ export interface Roles {
   directing: string[];
   /** Where the subject ends in the clause's words (0 when there is none). */
   subjectEnd: number;
+  /** `chỉ đạo Y …` with no subject: whoever the item is addressed to directs Y. */
+  directedByContext?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VERB = new RegExp(`(?<![\\p{L}])(?:${[...cues.actionVerbs].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'u');
 const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escape).join('|')})\\s+`, 'u');
+/** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
+const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escape(foldName(a))).join('|')}))?`;
 /** What may stand between two names of one list. */
-const LIST_GAP = /^(?:\s*,\s*|\s+và\s+|\s*-\s*|\s+cùng\s+|\s*,\s*và\s+)$/u;
-const COLLECTIVE = /^(?:các|người đứng đầu|cấp ủy|cấp uỷ|mỗi|từng)\s/u;
+const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+)$`, 'u');
+const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escape(h)).join('|')})\\s`, 'u');
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
+/** `chỉ đạo Y …` at the start of an item: Y does it, the item's addressee directs. */
+const DIRECTS = /^(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuyên)\s+)*chỉ đạo(?:\s*,\s*định hướng)?(?:\s+(?:quyết liệt|sát sao|chặt chẽ))?\s+/u;
+/** A sentence that hands work to someone: `Giao Bộ KH-CN chủ trì …`. */
+const ASSIGNS = /(?:^|[.;]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
 
 export function readRoles(text: string): Roles {
   const folded = foldName(text);
@@ -30,22 +39,10 @@ export function readRoles(text: string): Roles {
 
   const lead = LEAD.exec(folded);
   const subjectAt = lead ? lead[0].length : 0;
-  const subject = listAt(mentions, folded, subjectAt);
-  let subjectNames = subject.names;
-  let subjectEnd = subject.end;
-  if (!subjectNames.length && COLLECTIVE.test(folded.slice(subjectAt))) {
-    // A collective addressee not in the gazetteer runs up to its first verb.
-    const verb = VERB.exec(folded.slice(subjectAt));
-    if (verb && verb.index > 0 && verb.index < 120) {
-      const phrase = text.slice(subjectAt, subjectAt + verb.index).replace(/[\s,:]+$/u, '');
-      subjectNames = [capitalise(phrase)];
-      subjectEnd = subjectAt + verb.index;
-    }
-  }
+  let { names: subjectNames, end: subjectEnd } = subjectList(mentions, text, folded, subjectAt);
   if (subjectNames.length) {
-    const after = folded.slice(subjectEnd);
-    const directs = /^\s*(?:theo chức năng, nhiệm vụ\s*)?chỉ đạo\s*:?\s*/u.exec(after);
-    const directed = directs ? listAt(mentions, folded, subjectEnd + directs[0].length) : null;
+    const directs = /^\s*(?:theo chức năng, nhiệm vụ\s*)?chỉ đạo\s*:?\s*/u.exec(folded.slice(subjectEnd));
+    const directed = directs ? subjectList(mentions, text, folded, subjectEnd + directs[0].length) : null;
     if (directed && directed.names.length) {
       roles.directing = subjectNames;
       roles.responsible = directed.names;
@@ -54,7 +51,21 @@ export function readRoles(text: string): Roles {
       roles.responsible = subjectNames;
     }
     roles.subjectEnd = subjectEnd;
+  } else {
+    const directs = DIRECTS.exec(folded);
+    const directed = directs ? subjectList(mentions, text, folded, directs[0].length) : null;
+    if (directed && directed.names.length) {
+      roles.responsible = directed.names;
+      roles.directedByContext = true;
+      roles.subjectEnd = directed.end;
+    }
   }
+  for (const m of folded.matchAll(ASSIGNS)) {
+    const at = m.index! + m[0].length;
+    if (at <= roles.subjectEnd) continue;
+    roles.responsible.push(...listAt(mentions, folded, at).names);
+  }
+  roles.responsible = unique(roles.responsible);
 
   for (const m of folded.matchAll(/phối hợp(?:\s+chặt chẽ)?(?:\s+với)?(?:\s+chặt chẽ với)?\s+/gu)) {
     const at = m.index! + m[0].length;
@@ -72,6 +83,32 @@ export function readRoles(text: string): Roles {
   }
   roles.coordinating = unique(roles.coordinating);
   return roles;
+}
+
+/**
+ * The doers named at `at`: known agencies, with `và các cơ quan liên quan`
+ * after them; or else a collective addressee (`Các bộ, cơ quan chủ quản các
+ * nền tảng số`) running up to its first verb or colon.
+ */
+function subjectList(mentions: AgencyMention[], text: string, folded: string, at: number): { names: string[]; end: number } {
+  const list = listAt(mentions, folded, at);
+  if (list.names.length) {
+    const related = /^\s*(?:,\s*)?và\s+/u.exec(folded.slice(list.end));
+    const tail = related ? RELATED.exec(folded.slice(list.end + related[0].length)) : null;
+    if (related && tail && tail.index === 0) {
+      const start = list.end + related[0].length;
+      return { names: [...list.names, capitalise(text.slice(start, start + tail[0].length))], end: start + tail[0].length };
+    }
+    return list;
+  }
+  const rest = folded.slice(at);
+  if (!COLLECTIVE.test(rest)) return list;
+  const verb = VERB.exec(rest);
+  const colon = rest.indexOf(':');
+  const stop = Math.min(verb ? verb.index : rest.length, colon >= 0 ? colon : rest.length);
+  if (stop === 0 || stop > 160 || (!verb && colon < 0 && rest.length > 160)) return list;
+  const phrase = text.slice(at, at + stop).replace(/[\s,:]+$/u, '');
+  return { names: [capitalise(phrase)], end: at + stop };
 }
 
 /** The names of an uninterrupted list of mentions starting at `at`. */

@@ -146,6 +146,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
 
 /** An item's own words override what flows down from its header. */
 function mergeRoles(roles: Roles, ctx: Context): Pick<Roles, 'responsible' | 'coordinating' | 'directing'> {
+  if (roles.directedByContext) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: ctx.responsible };
   if (roles.responsible.length) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: roles.directing };
   return {
     responsible: ctx.responsible,

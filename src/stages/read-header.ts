@@ -21,7 +21,8 @@ export function readHeader(doc: Doc): Doc {
 
   const number = NUMBER.exec(headText)?.[1] ?? null;
   const long = LONG_DATE.exec(headText);
-  const short = long ? null : SHORT_DATE.exec(headText);
+  // An appendix carries its notice's date in `(Kèm theo Thông báo số … ngày 29/12/2025 …)`; elsewhere a short date is a period, not the issue date.
+  const short = long ? null : SHORT_DATE.exec(head.find((line) => /Kèm theo/u.test(line)) ?? '');
   const d = long ?? short;
   const issuedAt = d ? isoDate(Number(d[3]), Number(d[2]), Number(d[1])) : null;
   const place = long ? /(?:^|\s)([\p{Lu}][\p{L} .]*?),\s*ngày\s+\d/u.exec(headText)?.[1]?.replace(/^.*\b(?=(?:Hà Nội|TP\.|Thành phố))/u, '').trim() ?? null : null;
