@@ -71,7 +71,7 @@ export function findAgencies(text: string): AgencyMention[] {
     const end = start + m[0].length;
     if (mentions.some((x) => start < x.end && end > x.start)) continue;
     const entry = byForm.get(m[0])!;
-    mentions.push({ start, end, name: entry.collective ? capitalise(text.slice(start, end)) : entry.name, collective: entry.collective });
+    mentions.push({ start, end, name: entry.collective ? modernUy(capitalise(text.slice(start, end))) : entry.name, collective: entry.collective });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -108,6 +108,11 @@ export function canonicalIssuer(text: string): string | null {
   const folded = foldName(text.replace(/\s+/g, ' ').trim());
   if (!folded) return null;
   return data.issuers.find((i) => foldName(i) === folded) ?? canonicalAgency(text);
+}
+
+/** Canonical names write `ủy`, not `uỷ` (CONTRACT.md); collectives are otherwise kept as written. */
+export function modernUy(s: string): string {
+  return s.replace(/([uU])([ýỳỷỹỵ])(?!\p{L})/gu, (_, u: string, y: string) => `${(u + y.normalize('NFD').slice(1)).normalize('NFC')}y`);
 }
 
 function capitalise(s: string): string {

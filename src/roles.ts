@@ -13,6 +13,8 @@ export interface Roles {
   directing: string[];
   /** Where the subject ends in the clause's words (0 when there is none). */
   subjectEnd: number;
+  /** Named after `Giao`, `Yêu cầu`, `Đề nghị` later in the words. */
+  assigned: string[];
   /** `chỉ đạo Y …` with no subject: whoever the item is addressed to directs Y. */
   directedByContext?: boolean;
 }
@@ -27,45 +29,63 @@ const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\
 const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escape(h)).join('|')})\\s`, 'u');
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
-/** `chỉ đạo Y …` at the start of an item: Y does it, the item's addressee directs. */
-const DIRECTS = /^(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuyên)\s+)*chỉ đạo(?:\s*,\s*định hướng)?(?:\s+(?:quyết liệt|sát sao|chặt chẽ))?\s+/u;
-/** A sentence that hands work to someone: `Giao Bộ KH-CN chủ trì …`. */
-const ASSIGNS = /(?:^|[.;]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
+/** `chỉ đạo Y …`: Y does it, whoever gives the direction directs. */
+const DIRECTS = /(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuyên|theo chức năng, nhiệm vụ(?: được giao)?)\s+)*chỉ đạo(?:\s*,\s*định hướng)?(?:\s+(?:quyết liệt|sát sao|chặt chẽ))?\s*:?\s+/uy;
+/** Where a fronted phrase (`Trên cơ sở …,`) ends and a clause may start. */
+const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
+/** A topic label before the doers: `Về an toàn thông tin, an ninh mạng: Bộ Công an …`. */
+const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
+/** Handing work to someone: `Giao Bộ KH-CN chủ trì …`, `…, yêu cầu các cấp ủy …`. */
+const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
+const LEADS_TO = /^\s*(?:(?:khẩn trương|tiếp tục|trực tiếp)\s+)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)/u;
 
 export function readRoles(text: string): Roles {
   const folded = foldName(text);
   const mentions = findAgencies(text);
-  const roles: Roles = { responsible: [], coordinating: [], directing: [], subjectEnd: 0 };
+  const roles: Roles = { responsible: [], coordinating: [], directing: [], assigned: [], subjectEnd: 0 };
 
-  const lead = LEAD.exec(folded);
+  const lead = LEAD.exec(folded) ?? TOPIC.exec(folded);
   const subjectAt = lead ? lead[0].length : 0;
-  let { names: subjectNames, end: subjectEnd } = subjectList(mentions, text, folded, subjectAt);
-  if (subjectNames.length) {
-    const directs = /^\s*(?:theo chức năng, nhiệm vụ\s*)?chỉ đạo\s*:?\s*/u.exec(folded.slice(subjectEnd));
-    const directed = directs ? subjectList(mentions, text, folded, subjectEnd + directs[0].length) : null;
-    if (directed && directed.names.length) {
-      roles.directing = subjectNames;
-      roles.responsible = directed.names;
-      subjectEnd = directed.end;
-    } else {
-      roles.responsible = subjectNames;
-    }
-    roles.subjectEnd = subjectEnd;
-  } else {
+  const subject = subjectList(mentions, text, folded, subjectAt);
+  if (subject.names.length) {
+    roles.subjectEnd = subject.end;
+    DIRECTS.lastIndex = subject.end + (/^\s*/u.exec(folded.slice(subject.end))?.[0].length ?? 0);
     const directs = DIRECTS.exec(folded);
-    const directed = directs ? subjectList(mentions, text, folded, directs[0].length) : null;
-    if (directed && directed.names.length) {
+    const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
+    if (directed?.names.length) {
+      roles.directing = subject.names;
       roles.responsible = directed.names;
-      roles.directedByContext = true;
       roles.subjectEnd = directed.end;
+    } else {
+      roles.responsible = subject.names;
+    }
+  } else {
+    // No doer up front: `Trên cơ sở …, chỉ đạo Y …`, or `…, X chủ trì …` after a fronted phrase.
+    for (const c of folded.matchAll(CLAUSE_START)) {
+      const at = c.index! + c[0].length;
+      DIRECTS.lastIndex = at;
+      const directs = DIRECTS.exec(folded);
+      const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
+      if (directed?.names.length) {
+        roles.responsible = directed.names;
+        roles.directedByContext = true;
+        roles.subjectEnd = directed.end;
+        break;
+      }
+      const doer = listAt(mentions, folded, at);
+      if (doer.names.length && LEADS_TO.test(folded.slice(doer.end))) {
+        roles.responsible = doer.names;
+        roles.subjectEnd = doer.end;
+        break;
+      }
     }
   }
   for (const m of folded.matchAll(ASSIGNS)) {
     const at = m.index! + m[0].length;
     if (at <= roles.subjectEnd) continue;
-    roles.responsible.push(...listAt(mentions, folded, at).names);
+    roles.assigned.push(...subjectList(mentions, text, folded, at).names);
   }
-  roles.responsible = unique(roles.responsible);
+  roles.assigned = unique(roles.assigned);
 
   for (const m of folded.matchAll(/phối hợp(?:\s+chặt chẽ)?(?:\s+với)?(?:\s+chặt chẽ với)?\s+/gu)) {
     const at = m.index! + m[0].length;

@@ -47,19 +47,25 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const head = headOf(node, doc.text);
     const subs = node.children.filter((c) => c.kind === 'sub');
     const isContainer = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
-    const own = node.kind === 'root' ? ctx : contextOf(head, ctx, node);
+    const ownContext = node.kind === 'root' ? ctx : contextOf(head, ctx, node);
     if (!isContainer && node.kind !== 'root' && node.kind !== 'appendix' && node.kind !== 'part') {
       const task = readTask(doc, node, node.start, node.end, ctx, number);
       if (task) tasks.push(task);
     }
     const shared = subs.length ? sharedDeadline(doc.text, subs[subs.length - 1]) : null;
     const paraCount = { n: 0 };
+    let own = ownContext;
     for (const child of node.children) {
       if (child.kind === 'para') {
         if (scope && !(node.path === scope || node.path.startsWith(`${scope}.`))) continue;
+        // A paragraph ending in a colon introduces the items after it: its last sentence is their context.
+        const intro = introSentence(doc.text, child);
+        const before = own;
+        if (intro !== null) own = contextOf(doc.text.slice(intro, child.end), own, child);
+        const end = intro ?? child.end;
         // Above the first clause the root holds the preamble: a task there must be assigned in words.
-        if (node.kind === 'root' && !ROOT_DIRECTIVE.test(foldName(doc.text.slice(child.start, child.end)))) continue;
-        const task = readTask(doc, child, child.start, child.end, own, number, () => `${node.path ? `${node.path}.` : ''}p${++paraCount.n}`);
+        if (node.kind === 'root' && !ROOT_DIRECTIVE.test(foldName(doc.text.slice(child.start, end)))) continue;
+        const task = readTask(doc, child, child.start, end, before, number, () => `${node.path ? `${node.path}.` : ''}p${++paraCount.n}`);
         if (task) tasks.push(task);
         continue;
       }
@@ -99,6 +105,14 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
     deadline: deadline ?? ctx.deadline,
     narrative,
   };
+}
+
+/** Where the last sentence of a paragraph that ends in a colon starts; null for other paragraphs. */
+function introSentence(text: string, para: Clause): number | null {
+  const words = text.slice(para.start, para.end).trimEnd();
+  if (!words.endsWith(':')) return null;
+  const breaks = [...words.matchAll(/[.;]\s+(?=\p{Lu})/gu)];
+  return breaks.length ? para.start + breaks[breaks.length - 1].index! + 1 : para.start;
 }
 
 /**
@@ -144,16 +158,23 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
   };
 }
 
-/** An item's own words override what flows down from its header. */
+/**
+ * An item's own words override what flows down from its header. A later
+ * `Giao X …` adds X to the item's own doers, or stands for them when nothing
+ * flows down.
+ */
 function mergeRoles(roles: Roles, ctx: Context): Pick<Roles, 'responsible' | 'coordinating' | 'directing'> {
   if (roles.directedByContext) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: ctx.responsible };
-  if (roles.responsible.length) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: roles.directing };
+  if (roles.responsible.length) return { responsible: unique([...roles.responsible, ...roles.assigned]), coordinating: roles.coordinating, directing: roles.directing };
+  if (!ctx.responsible.length && roles.assigned.length) return { responsible: roles.assigned, coordinating: roles.coordinating, directing: [] };
   return {
     responsible: ctx.responsible,
     coordinating: roles.coordinating.length ? roles.coordinating : ctx.coordinating,
     directing: ctx.directing,
   };
 }
+
+const unique = (names: string[]) => [...new Set(names)];
 
 function isDirective(words: string, ctx: Context): boolean {
   const folded = foldName(words);

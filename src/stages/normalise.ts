@@ -12,8 +12,8 @@ export interface NormaliseOptions {
   readonly markdown?: boolean;
   /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */
   readonly cutAfterEnd?: boolean;
-  /** A line at least this long that does not end a sentence is a wrapped line. @default 50 */
-  readonly wrapWidth?: number;
+  /** A line within this share of the text's usual line length, not ending a sentence, was wrapped. @default 0.8 */
+  readonly wrapShare?: number;
   /** Lines that are page furniture (running footers, page numbers), as regex sources. */
   readonly furniture?: readonly string[];
 }
@@ -40,7 +40,7 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = rewriteDoc(out, /^ +| +$/gm, () => '');
   out = rewriteDoc(out, / {2,}/g, () => ' ');
   out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
-  out = joinParagraphs(out, options.wrapWidth ?? 50);
+  out = joinParagraphs(out, options.wrapShare ?? 0.8);
   if (options.cutAfterEnd) out = cutAfterEnd(out);
   return out;
 }
@@ -78,7 +78,7 @@ function dropFurniture(doc: Doc, patterns: readonly string[]): Doc {
  * starts in lower case, or when the line before fills the width without
  * ending a sentence and the next line does not start a clause.
  */
-function joinParagraphs(doc: Doc, wrapWidth: number): Doc {
+function joinParagraphs(doc: Doc, wrapShare: number): Doc {
   const text = doc.text;
   const writer = new TextRewriter();
   const lines: { start: number; end: number }[] = [];
@@ -88,13 +88,13 @@ function joinParagraphs(doc: Doc, wrapWidth: number): Doc {
     if (end > start) lines.push({ start, end });
     start = end + 1;
   }
+  const fullWidth = wrapWidth(lines.map((l) => l.end - l.start)) * wrapShare;
   lines.forEach((line, i) => {
     if (i > 0) {
       const prev = text.slice(lines[i - 1].start, lines[i - 1].end);
       const next = text.slice(line.start, line.end);
       const gap = lines[i - 1].end;
-      if (isSoftBreak(prev, next, wrapWidth)) writer.replace(' ', gap);
-      else writer.replace('\n', gap);
+      writer.replace(isSoftBreak(prev, next, fullWidth) ? ' ' : '\n', gap);
     }
     writer.keep(text, line.start, line.end);
   });
@@ -102,11 +102,22 @@ function joinParagraphs(doc: Doc, wrapWidth: number): Doc {
   return applyRewrite(doc, out, toOld);
 }
 
-function isSoftBreak(prev: string, next: string, wrapWidth: number): boolean {
+/**
+ * The width a hard-wrapped text (PDF, OCR) fills: the upper quartile of its
+ * line lengths. Text with one paragraph per line has no such width.
+ */
+function wrapWidth(lengths: number[]): number {
+  if (lengths.length < 5) return Infinity;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.75)];
+  return width <= 160 ? width : Infinity;
+}
+
+function isSoftBreak(prev: string, next: string, fullWidth: number): boolean {
   if (BLOCK_START.test(next) || /\.\/\.$/.test(prev)) return false;
   // Lower case, or a numbered sub-item `(2)`, continues the running text.
   if (/^(?:\p{Ll}|\(\d+\)\s)/u.test(next)) return true;
-  return prev.length >= wrapWidth && !SENTENCE_END.test(prev) && !isAllCaps(prev);
+  return prev.length >= fullWidth && !SENTENCE_END.test(prev) && !isAllCaps(prev);
 }
 
 function isAllCaps(line: string): boolean {
