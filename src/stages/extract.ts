@@ -30,10 +30,13 @@ interface Context {
 }
 
 const NOT_TASK = cues.notTask.map((p) => new RegExp(p, 'u'));
+/** A leading sentence of praise (`Ghi nhận biểu dương …`) before the work is assigned. */
+const PRAISE = new RegExp(`^(?:${cues.praise.join('|')})[^.]*\\.\\s*`, 'u');
 const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'u');
 const NARRATIVE_SECTION = wordsRe(cues.nonDirectiveSections);
 const DIRECTIVE_SECTION = wordsRe(cues.directiveSections);
-const ROOT_DIRECTIVE = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|ủy ban|thủ tướng)/u;
+const ASSIGNED_IN_WORDS = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|ủy ban|thủ tướng)/u;
+const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point']);
 
 export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
@@ -44,42 +47,69 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   const visit = (node: Clause, ctx: Context) => {
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
-    const head = headOf(node, doc.text);
-    const subs = node.children.filter((c) => c.kind === 'sub');
-    const isContainer = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
-    const ownContext = node.kind === 'root' ? ctx : contextOf(head, ctx, node);
-    if (!isContainer && node.kind !== 'root' && node.kind !== 'appendix' && node.kind !== 'part') {
-      const task = readTask(doc, node, node.start, node.end, ctx, number);
+    const hasItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
+    const paras = node.children.filter((c) => c.kind === 'para' && !c.children.length);
+    if (!hasItems && !isHeading(doc.text, node)) {
+      // Paragraphs under a point with no items of its own carry on its words.
+      const end = paras.length ? paras[paras.length - 1].end : node.end;
+      const task = readTask(doc, node, node.start, end, ctx, number);
       if (task) tasks.push(task);
+      return;
     }
+    const subs = node.children.filter((c) => c.kind === 'sub');
     const shared = subs.length ? sharedDeadline(doc.text, subs[subs.length - 1]) : null;
-    const paraCount = { n: 0 };
-    let own = ownContext;
+    let own = node.kind === 'root' ? ctx : contextOf(headOf(node, doc.text), ctx, node);
+    let paraCount = 0;
+    let seenItem = false;
+    let previousTasks = tasks.length;
     for (const child of node.children) {
-      if (child.kind === 'para') {
-        if (scope && !(node.path === scope || node.path.startsWith(`${scope}.`))) continue;
+      const mark = tasks.length;
+      if (child.kind === 'sub') {
+        const end = shared && child === subs[subs.length - 1] ? shared.cut : child.end;
+        const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline }, number);
+        if (task) tasks.push(task);
+      } else if (child.kind !== 'para' || child.children.length) {
+        visit(child, own);
+      } else {
+        const words = doc.text.slice(child.start, child.end);
+        const after = afterItemsDeadline(words);
+        if (seenItem && after) {
+          // `Có báo cáo … trong tháng 8/2025` after a list is the deadline of the items just above it.
+          for (const task of tasks.slice(previousTasks, mark)) if (task.deadline.kind === 'none') task.deadline = after;
+          continue;
+        }
         // A paragraph ending in a colon introduces the items after it: its last sentence is their context.
         const intro = introSentence(doc.text, child);
         const before = own;
         if (intro !== null) own = contextOf(doc.text.slice(intro, child.end), own, child);
         const end = intro ?? child.end;
-        // Above the first clause the root holds the preamble: a task there must be assigned in words.
-        if (node.kind === 'root' && !ROOT_DIRECTIVE.test(foldName(doc.text.slice(child.start, end)))) continue;
-        const task = readTask(doc, child, child.start, end, before, number, () => `${node.path ? `${node.path}.` : ''}p${++paraCount.n}`);
+        // Before the first item of a part, a paragraph is preamble: a task there is assigned in words.
+        const preamble = !seenItem && (node.kind === 'root' || node.kind === 'part' || node.kind === 'appendix');
+        if (preamble && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end)))) continue;
+        if (scope && !(node.path === scope || node.path.startsWith(`${scope}.`))) continue;
+        const task = readTask(doc, child, child.start, end, before, number, () => `${node.path ? `${node.path}.` : ''}p${++paraCount}`);
         if (task) tasks.push(task);
-        continue;
       }
-      if (child.kind === 'sub') {
-        const end = shared && child === subs[subs.length - 1] ? shared.cut : child.end;
-        const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline }, number);
-        if (task) tasks.push(task);
-        continue;
-      }
-      visit(child, own);
+      if (child.kind !== 'para') seenItem = true;
+      previousTasks = mark;
     }
   };
   visit(doc.root, { responsible: [], coordinating: [], directing: [], deadline: null, narrative: false });
   return { ...doc, tasks };
+}
+
+/** A heading groups items: the root, a part, an appendix, or a point whose words end without punctuation. */
+function isHeading(text: string, node: Clause): boolean {
+  if (node.kind === 'root' || node.kind === 'part' || node.kind === 'appendix') return true;
+  const own = text.slice(node.start, node.end).trim();
+  return node.children.length > 0 && own.length < 160 && !/[.;:!?…)]$/u.test(own);
+}
+
+/** A paragraph that is only a deadline for what stands above it. */
+function afterItemsDeadline(words: string): Deadline | null {
+  const folded = foldName(words.trim());
+  if (folded.length > 200 || !AFTER_ITEMS.test(folded)) return null;
+  return chooseDeadline(findDeadlines(words));
 }
 
 function partHeaded(doc: Doc, words: string): string | null {
@@ -132,12 +162,20 @@ function sharedDeadline(text: string, last: Clause): { cut: number; deadline: De
 }
 
 function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Context, number: string, paraPath?: () => string): Task | null {
-  const raw = doc.text.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  const words = raw.trim();
-  const s = start + lead;
-  const e = s + words.length;
-  if (!words || ctx.narrative || !isDirective(words, ctx)) return null;
+  const span = trimmedSpan(doc.text, start, end);
+  if (!span || ctx.narrative) return null;
+  let words = doc.text.slice(span.start, span.end);
+  // `Ghi nhận, biểu dương … . Giao X …`: the praise is not the task, what follows it may be.
+  const praise = PRAISE.exec(foldName(words));
+  if (praise) {
+    const rest = trimmedSpan(doc.text, span.start + praise[0].length, span.end);
+    if (!rest) return null;
+    span.start = rest.start;
+    words = doc.text.slice(span.start, span.end);
+  }
+  // Numbered sub-items and plus items are tasks by the contract's granularity, verb or not.
+  const listed = node.kind === 'sub' || node.kind === 'plus';
+  if (!isDirective(words, ctx, listed)) return null;
   const roles = readRoles(words);
   const merged = mergeRoles(roles, ctx);
   const deadline = chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE;
@@ -146,9 +184,9 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
   return {
     id: `${number}#${clause}`,
     clause,
-    text: words,
-    span: { start: s, end: e },
-    sourceSpan: sourceSpan(doc, s, e),
+    text: taskText(words),
+    span,
+    sourceSpan: sourceSpan(doc, span.start, span.end),
     responsible: merged.responsible,
     coordinating: merged.coordinating,
     directing: merged.directing,
@@ -156,6 +194,18 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     deliverable: findDeliverable(words.slice(roles.subjectEnd)),
     confidence,
   };
+}
+
+/** A task's words as one line: paragraphs of one task are joined by a space. */
+export function taskText(words: string): string {
+  return words.replace(/\s*\n\s*/g, ' ');
+}
+
+function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  const raw = text.slice(start, end);
+  const s = start + (raw.length - raw.trimStart().length);
+  const e = start + raw.trimEnd().length;
+  return e > s ? { start: s, end: e } : null;
 }
 
 /**
@@ -176,9 +226,10 @@ function mergeRoles(roles: Roles, ctx: Context): Pick<Roles, 'responsible' | 'co
 
 const unique = (names: string[]) => [...new Set(names)];
 
-function isDirective(words: string, ctx: Context): boolean {
+function isDirective(words: string, ctx: Context, listed: boolean): boolean {
   const folded = foldName(words);
   if (NOT_TASK.some((re) => re.test(folded))) return false;
+  if (listed) return true;
   if (!hasActionVerb(words)) return false;
   // A statement of what has been done is a result, not a directive.
   const firstClause = folded.split(/[,;:]/u)[0];

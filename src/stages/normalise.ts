@@ -114,6 +114,8 @@ function wrapWidth(lengths: number[]): number {
 }
 
 function isSoftBreak(prev: string, next: string, fullWidth: number): boolean {
+  // Dash items start with a capital; `- điện tử` after an unfinished line is a wrapped compound.
+  if (/^- \p{Ll}/u.test(next) && !SENTENCE_END.test(prev)) return true;
   if (BLOCK_START.test(next) || /\.\/\.$/.test(prev)) return false;
   // Lower case, or a numbered sub-item `(2)`, continues the running text.
   if (/^(?:\p{Ll}|\(\d+\)\s)/u.test(next)) return true;

@@ -144,10 +144,12 @@ function splitSubItems(node: Clause, text: string): void {
     if (n === last + 1 || (n === last && n > 0)) found.push({ index: m.index, after: m.index + m[0].length, n });
   }
   if (found.length < 2) return;
+  // Sub-items of an unnumbered paragraph are numbered under the paragraph's parent.
+  const base = node.kind === 'para' ? node.path.replace(/\.?p\?$/u, '') : node.path;
   const subs: Clause[] = found.map((f, i) => ({
     kind: 'sub',
     label: `(${f.n})`,
-    path: `${node.path}.${f.n}`,
+    path: base ? `${base}.${f.n}` : String(f.n),
     start: node.start + f.after,
     end: node.start + (i + 1 < found.length ? found[i + 1].index : own.length),
     children: [],

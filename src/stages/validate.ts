@@ -5,6 +5,7 @@
  */
 import type { Doc } from '../model.ts';
 import { Extraction } from '../schema.ts';
+import { taskText } from './extract.ts';
 
 export function validate(doc: Doc): Doc {
   const messages = [...doc.messages];
@@ -12,7 +13,7 @@ export function validate(doc: Doc): Doc {
   Extraction.parse({ document: doc.header, tasks });
   for (const task of tasks) {
     const { start, end } = task.span;
-    if (doc.text.slice(start, end) !== task.text) {
+    if (taskText(doc.text.slice(start, end)) !== task.text) {
       messages.push({ reason: `task ${task.clause}: span does not hold the task's text`, severity: 'fatal', ruleId: 'validate:span', start, end });
     }
     if (!task.responsible.length) {
