@@ -48,7 +48,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
     const hasItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
-    const paras = node.children.filter((c) => c.kind === 'para' && !c.children.length);
+    const paras = continuation(doc.text, node);
     if (!hasItems && !isHeading(doc.text, node)) {
       // Paragraphs under a point with no items of its own carry on its words.
       const end = paras.length ? paras[paras.length - 1].end : node.end;
@@ -68,8 +68,11 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         const end = shared && child === subs[subs.length - 1] ? shared.cut : child.end;
         const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline }, number);
         if (task) tasks.push(task);
-      } else if (child.kind !== 'para' || child.children.length) {
+      } else if (child.kind !== 'para') {
         visit(child, own);
+      } else if (child.children.length) {
+        // A paragraph with sub-items: in the preamble it lists aims, not tasks, unless it assigns them.
+        if (!isPreamble(node, seenItem) || ASSIGNED_IN_WORDS.test(foldName(headOf(child, doc.text)))) visit(child, own);
       } else {
         const words = doc.text.slice(child.start, child.end);
         const after = afterItemsDeadline(words);
@@ -84,8 +87,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         if (intro !== null) own = contextOf(doc.text.slice(intro, child.end), own, child);
         const end = intro ?? child.end;
         // Before the first item of a part, a paragraph is preamble: a task there is assigned in words.
-        const preamble = !seenItem && (node.kind === 'root' || node.kind === 'part' || node.kind === 'appendix');
-        if (preamble && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end)))) continue;
+        if (isPreamble(node, seenItem) && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end)))) continue;
         if (scope && !(node.path === scope || node.path.startsWith(`${scope}.`))) continue;
         const task = readTask(doc, child, child.start, end, before, number, () => `${node.path ? `${node.path}.` : ''}p${++paraCount}`);
         if (task) tasks.push(task);
@@ -96,6 +98,21 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   };
   visit(doc.root, { responsible: [], coordinating: [], directing: [], deadline: null, narrative: false });
   return { ...doc, tasks };
+}
+
+/** The paragraphs that carry on a point's words, up to a closing formula (`… thông báo để các đồng chí … biết, thực hiện`). */
+function continuation(text: string, node: Clause): Clause[] {
+  const paras: Clause[] = [];
+  for (const child of node.children) {
+    if (child.kind !== 'para' || child.children.length || NOT_TASK.some((re) => re.test(foldName(text.slice(child.start, child.end))))) break;
+    paras.push(child);
+  }
+  return paras;
+}
+
+/** Before the first item of the body, of a part or of an appendix. */
+function isPreamble(parent: Clause, seenItem: boolean): boolean {
+  return !seenItem && (parent.kind === 'root' || parent.kind === 'part' || parent.kind === 'appendix');
 }
 
 /** A heading groups items: the root, a part, an appendix, or a point whose words end without punctuation. */
