@@ -25,7 +25,9 @@ export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Pr
   const bars = Bars.parse(JSON.parse(readFileSync(join(goldenDir, 'bars.json'), 'utf8')));
   const rows: EvalRow[] = [];
   for (const file of readdirSync(goldenDir).filter((f) => f.endsWith('.tasks.json')).sort()) {
-    const golden = Golden.parse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
+    const parsed = Golden.safeParse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
+    if (!parsed.success) throw new Error(`golden/${file} does not follow the golden schema: ${z.prettifyError(parsed.error)}`);
+    const golden = parsed.data;
     const doc = await extractFile(join(root, golden.source), {});
     const scope = golden.scope;
     const predicted = (doc.tasks ?? []).filter((t) => !scope || t.clause === scope || t.clause.startsWith(`${scope}.`));

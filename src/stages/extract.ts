@@ -37,6 +37,8 @@ const NARRATIVE_SECTION = wordsRe(cues.nonDirectiveSections);
 const DIRECTIVE_SECTION = wordsRe(cues.directiveSections);
 const ASSIGNED_IN_WORDS = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|ủy ban|thủ tướng)/u;
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
+/** Sentences that only say when: what follows the last sub-item for all of them. */
+const TAIL_DEADLINE = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn|nhiệm vụ thường xuyên|thường xuyên)|^các cơ quan[^.]{0,40}hoàn thành/u;
 const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point']);
 
 export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
@@ -78,7 +80,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         const after = afterItemsDeadline(words);
         if (seenItem && after) {
           // `Có báo cáo … trong tháng 8/2025` after a list is the deadline of the items just above it.
-          for (const task of tasks.slice(previousTasks, mark)) if (task.deadline.kind === 'none') task.deadline = after;
+          for (const task of tasks.slice(previousTasks, mark)) if (inherited.has(task)) task.deadline = after;
           continue;
         }
         // A paragraph ending in a colon introduces the items after it: its last sentence is their context.
@@ -163,19 +165,20 @@ function introSentence(text: string, para: Clause): number | null {
 }
 
 /**
- * A bare deadline sentence after the last sub-item (`Hoàn thành trong quý
- * I/2026.`) is written for all the sub-items: it leaves the last one's text
- * and flows to each.
+ * Deadline sentences after the last sub-item (`Hoàn thành trong quý I/2026.`,
+ * `Nhiệm vụ thường xuyên.`) are written for all the sub-items: they leave the
+ * last one's text and flow to each.
  */
 function sharedDeadline(text: string, last: Clause): { cut: number; deadline: Deadline } | null {
   const own = text.slice(last.start, last.end);
-  const sentences = [...own.matchAll(/[.;]\s+(?=\p{Lu})/gu)];
-  const at = sentences.length ? sentences[sentences.length - 1].index! + 1 : -1;
-  if (at < 0) return null;
-  const tail = own.slice(at).trim();
-  const deadline = chooseDeadline(findDeadlines(tail));
-  if (!deadline || !/^(?:hoàn thành|thời gian|thời hạn|các cơ quan|báo cáo)/u.test(foldName(tail))) return null;
-  return { cut: last.start + at, deadline };
+  let cut = -1;
+  for (const b of [...own.matchAll(/[.;]\s+(?=\p{Lu})/gu)].reverse()) {
+    if (!TAIL_DEADLINE.test(foldName(own.slice(b.index! + 1).trim()))) break;
+    cut = b.index! + 1;
+  }
+  if (cut < 0) return null;
+  const deadline = chooseDeadline(findDeadlines(own.slice(cut)));
+  return deadline ? { cut: last.start + cut, deadline } : null;
 }
 
 function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Context, number: string, paraPath?: () => string): Task | null {
@@ -195,10 +198,11 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
   if (!isDirective(words, ctx, listed)) return null;
   const roles = readRoles(words);
   const merged = mergeRoles(roles, ctx);
-  const deadline = chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE;
+  const own = chooseDeadline(findDeadlines(words));
+  const deadline = own ?? ctx.deadline ?? NO_DEADLINE;
   const clause = paraPath ? paraPath() : node.path;
   const confidence = merged.responsible.length ? (roles.responsible.length || ctx.responsible.length ? 0.9 : 0.7) : 0.5;
-  return {
+  const task: Task = {
     id: `${number}#${clause}`,
     clause,
     text: taskText(words),
@@ -211,7 +215,12 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     deliverable: findDeliverable(words.slice(roles.subjectEnd)),
     confidence,
   };
+  if (!own) inherited.add(task);
+  return task;
 }
+
+/** Tasks whose deadline flowed down rather than being written in their words. */
+const inherited = new WeakSet<Task>();
 
 /** A task's words as one line: paragraphs of one task are joined by a space. */
 export function taskText(words: string): string {
