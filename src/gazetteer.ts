@@ -10,6 +10,8 @@ export interface AgencyMention {
   end: number;
   /** Canonical name (collectives: as written, capitalised). */
   name: string;
+  /** The words as the text has them (with `ủy`). */
+  written: string;
   collective: boolean;
 }
 
@@ -62,7 +64,7 @@ export function findAgencies(text: string): AgencyMention[] {
   for (const intro of LIST_INTROS) {
     for (const m of folded.matchAll(intro.re)) {
       if (mentions.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) continue;
-      mentions.push(...namedList(folded, m.index! + m[0].length, m.index!, intro.prefix));
+      mentions.push(...namedList(text, folded, m.index! + m[0].length, m.index!, intro.prefix));
     }
   }
   MENTION.lastIndex = 0;
@@ -71,7 +73,8 @@ export function findAgencies(text: string): AgencyMention[] {
     const end = start + m[0].length;
     if (mentions.some((x) => start < x.end && end > x.start)) continue;
     const entry = byForm.get(m[0])!;
-    mentions.push({ start, end, name: entry.collective ? modernUy(capitalise(text.slice(start, end))) : entry.name, collective: entry.collective });
+    const written = modernUy(text.slice(start, end));
+    mentions.push({ start, end, name: entry.collective ? capitalise(written) : entry.name, written, collective: entry.collective });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -81,7 +84,7 @@ export function findAgencies(text: string): AgencyMention[] {
  * Văn phòng Chính phủ`): at each step the longest ministry short name or full
  * agency name. The first mention starts at the list's introduction.
  */
-function namedList(folded: string, at: number, listStart: number, prefix: string): AgencyMention[] {
+function namedList(text: string, folded: string, at: number, listStart: number, prefix: string): AgencyMention[] {
   const found: AgencyMention[] = [];
   let pos = at;
   for (;;) {
@@ -90,7 +93,8 @@ function namedList(folded: string, at: number, listStart: number, prefix: string
     const short = MINISTRY_SHORT.find((s) => folded.startsWith(s.folded, pos) && !/[\p{L}]/u.test(folded[pos + s.folded.length] ?? ''));
     const hit = full && full.index === pos && (!short || full[0].length >= short.folded.length) ? { length: full[0].length, name: byForm.get(full[0])!.name } : short ? { length: short.folded.length, name: short.name } : null;
     if (!hit) break;
-    found.push({ start: found.length ? pos : listStart, end: pos + hit.length, name: prefix + hit.name, collective: false });
+    const start = found.length ? pos : listStart;
+    found.push({ start, end: pos + hit.length, name: prefix + hit.name, written: text.slice(start, pos + hit.length), collective: false });
     pos += hit.length;
     const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(folded.slice(pos));
     if (!sep) break;

@@ -94,7 +94,8 @@ export function readRoles(text: string): Roles {
       roles.coordinating.push(text.slice(at, at + related[0].length));
       continue;
     }
-    const list = listAt(mentions, folded, at);
+    // Coordinators are named in canonical form, collectives as written (`các cơ quan liên quan`).
+    const list = listAt(mentions, folded, at, true);
     roles.coordinating.push(...list.names);
     const tail = RELATED.exec(folded.slice(list.end));
     if (list.names.length && tail && /^\s*(?:,|và)\s*$/u.test(folded.slice(list.end, list.end + tail.index))) {
@@ -132,7 +133,7 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, at
 }
 
 /** The names of an uninterrupted list of mentions starting at `at`. */
-function listAt(mentions: AgencyMention[], folded: string, at: number): { names: string[]; end: number } {
+function listAt(mentions: AgencyMention[], folded: string, at: number, asWritten = false): { names: string[]; end: number } {
   const names: string[] = [];
   let pos = at;
   for (;;) {
@@ -140,7 +141,7 @@ function listAt(mentions: AgencyMention[], folded: string, at: number): { names:
     if (!next) break;
     const gap = folded.slice(pos, next.start);
     if (names.length ? !LIST_GAP.test(gap) && gap !== '' : gap.trim() !== '') break;
-    names.push(next.name);
+    names.push(asWritten && next.collective ? next.written : next.name);
     pos = next.end;
   }
   return { names: unique(names), end: pos };

@@ -212,7 +212,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd)),
+    deliverable: findDeliverable(words.slice(roles.subjectEnd), listed),
     confidence,
   };
   if (!own) inherited.add(task);
