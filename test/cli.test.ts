@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.ts';
+
+const run = promisify(execFile);
+const CLI = join(ROOT, 'bin/chidao.js');
+
+async function chidao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('chidao extract', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chidao-'));
+
+  it('prints the contract JSON', async () => {
+    const { code, stdout } = await chidao('extract', 'corpus/17-TB-CQTTBCD-phu-luc.txt');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.document.number).toBe('17-TB/CQTTBCĐ');
+    expect(out.tasks[0]).toMatchObject({ id: '17-TB/CQTTBCĐ#PL.1.a', clause: 'PL.1.a' });
+  });
+
+  it('writes CSV that Excel reads as UTF-8, one row per task', async () => {
+    const out = join(dir, 'tasks.csv');
+    const { code } = await chidao('extract', 'corpus/04-TB-BCDTW.txt', '--format', 'csv', '-o', out);
+    expect(code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFFid,clause,responsible')).toBe(true);
+    expect(csv.trimEnd().split('\r\n').length).toBe(1 + 45);
+    expect(csv).toContain('Bộ Khoa học và Công nghệ');
+  });
+
+  it('prints a Markdown table', async () => {
+    const { stdout } = await chidao('extract', 'corpus/19-BC-CQTTBCD.md', '--format', 'md');
+    expect(stdout).toMatch(/^# BÁO CÁO 19-BC\/CQTTBCĐ/u);
+    expect(stdout).toContain('| II.2.a.d1 |');
+  });
+
+  it.each([
+    ['empty', '', 'empty file'],
+    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0]), 'binary'],
+    ['prose', 'Hôm nay trời đẹp. Chúng tôi đi dạo quanh hồ.\n', 'no clauses'],
+  ])('refuses %s input with one line, exit 2 and no output file', async (name, content, reason) => {
+    const input = join(dir, `${name}.txt`);
+    writeFileSync(input, content);
+    const out = join(dir, `${name}.json`);
+    const { code, stderr, stdout } = await chidao('extract', input, '-o', out);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(input);
+    expect(stderr).toContain(reason);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('names a missing file', async () => {
+    const { code, stderr } = await chidao('extract', 'corpus/no-such-notice.txt');
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('chidao: corpus/no-such-notice.txt: no such file');
+  });
+
+  it('picks the pipeline from the text and lets --pipeline override it', async () => {
+    const auto = JSON.parse((await chidao('extract', 'corpus/19-BC-CQTTBCD.md')).stdout);
+    const forced = JSON.parse((await chidao('extract', 'corpus/19-BC-CQTTBCD.md', '--pipeline', 'notice')).stdout);
+    expect(auto.tasks.every((t: { clause: string }) => t.clause.startsWith('II.'))).toBe(true);
+    expect(forced.tasks.length).toBeGreaterThan(auto.tasks.length);
+  });
+});

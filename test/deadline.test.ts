@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chooseDeadline, findDeadlines } from '../src/deadline.ts';
+
+// Phrases as the corpus and CONTRACT.md write them.
+const cases: [string, string, string | null, string | null][] = [
+  ['Hoàn thành trong tháng 5/2026.', 'by', '2026-05-31', null],
+  ['chậm nhất trong tháng 6/2025', 'by', '2025-06-30', null],
+  ['hoàn thành trong quý I/2026', 'by', '2026-03-31', null],
+  ['Hoàn thành trong Quý II/2026.', 'by', '2026-06-30', null],
+  ['trong quý III/2026', 'by', '2026-09-30', null],
+  ['trong quý IV/2026', 'by', '2026-12-31', null],
+  ['(Hoàn thành trước ngày 10/01/2026)', 'by', '2026-01-10', null],
+  ['hoàn thành chậm nhất ngày 01/3/2026', 'by', '2026-03-01', null],
+  ['Hoàn thành trong năm 2026.', 'by', '2026-12-31', null],
+  ['đưa vào vận hành chính thức từ ngày 01/5/2026', 'from', '2026-05-01', null],
+  ['bảo đảm có hiệu lực chậm nhất từ ngày 01/3/2027', 'by', '2027-03-01', null],
+  ['Hàng tháng có báo cáo kết quả thực hiện', 'recurring', null, 'monthly'],
+  ['Định kỳ hằng tháng báo cáo Thường trực Ban Chỉ đạo', 'recurring', null, 'monthly'],
+  ['định kỳ hằng quý báo cáo', 'recurring', null, 'quarterly'],
+  ['Hằng năm, tổ chức đánh giá', 'recurring', null, 'yearly'],
+  ['Nhiệm vụ thường xuyên.', 'ongoing', null, null],
+  ['Hoàn thành cùng thời điểm Luật Khoa học, công nghệ và đổi mới sáng tạo có hiệu lực thi hành.', 'event', null, null],
+  ['triển khai trong Quý III, IV/2026, 2027', 'by', '2027-12-31', null],
+  ['giai đoạn 2024 - 2030', 'by', '2030-12-31', null],
+];
+
+describe('deadline', () => {
+  it.each(cases)('%s → %s %s %s', (phrase, kind, date, recurrence) => {
+    expect(chooseDeadline(findDeadlines(phrase))).toMatchObject({ kind, date, recurrence });
+  });
+
+  it('does not read a cited document date as a deadline', () => {
+    expect(findDeadlines('theo nhiệm vụ được giao tại Quyết định số 2618/QĐ-BKHCN ngày 11/9/2025 của Bộ KH-CN')).toEqual([]);
+    expect(findDeadlines('ưu tiên bố trí nguồn lực để hoàn thành các nhiệm vụ trong năm 2026 theo đúng tiến độ')).toEqual([]);
+  });
+
+  it('prefers the completion date over a progress report', () => {
+    const d = chooseDeadline(findDeadlines('Hoàn thành cùng thời điểm Luật có hiệu lực thi hành. Có báo cáo tiến độ thực hiện trong tháng 6/2025.'));
+    expect(d?.kind).toBe('event');
+  });
+
+  it('rejects impossible dates', () => {
+    expect(findDeadlines('trước ngày 31/02/2026')).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { Extraction } from '../src/schema.ts';
+import { evaluate } from '../src/eval/run.ts';
+import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
+
+describe('extract', () => {
+  it.each(CLEAN_CORPUS)('grounds every task of %s in the text and the source', async (path) => {
+    const doc = await extracted(path);
+    expect(doc.tasks!.length).toBeGreaterThan(20);
+    Extraction.parse({ document: doc.header, tasks: doc.tasks });
+    for (const task of doc.tasks!) {
+      expect(doc.text.slice(task.span.start, task.span.end).replace(/\s*\n\s*/g, ' ')).toBe(task.text);
+      const firstWord = task.text.split(' ')[0].normalize('NFC');
+      expect(doc.source.slice(task.sourceSpan!.start, task.sourceSpan!.end).normalize('NFC')).toContain(firstWord.replace(/[*]/g, ''));
+    }
+    expect(doc.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
+  });
+
+  it('lets a header agency flow down to the sub-items under it', async () => {
+    const doc = await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt');
+    const subs = doc.tasks!.filter((t) => t.clause.startsWith('PL.1.b.'));
+    expect(subs.map((t) => t.clause)).toEqual(['PL.1.b.1', 'PL.1.b.2']);
+    for (const t of subs) expect(t.responsible).toEqual(['Văn phòng Trung ương Đảng']);
+    expect(subs[0].deadline).toMatchObject({ kind: 'by', date: '2026-03-31' });
+  });
+
+  it('takes only Part II of a report', async () => {
+    const doc = await extracted('corpus/19-BC-CQTTBCD.md');
+    expect(doc.pipeline).toBe('report');
+    expect(doc.tasks!.every((t) => t.clause.startsWith('II.'))).toBe(true);
+  });
+
+  it('finds no task in praise, results or the closing formula', async () => {
+    const doc = await extracted('corpus/04-TB-BCDTW.txt');
+    expect(doc.tasks!.some((t) => t.clause.startsWith('I.'))).toBe(false);
+    expect(doc.tasks!.some((t) => /thông báo để các đồng chí/u.test(t.text))).toBe(false);
+  });
+
+  it('holds the bars recorded in golden/bars.json', async () => {
+    const rows = await evaluate(ROOT);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.flatMap((r) => r.failures.map((f) => `${r.golden}: ${f}`))).toEqual([]);
+  }, 120_000);
+});

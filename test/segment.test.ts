@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Clause } from '../src/model.ts';
+import { walk } from '../src/stages/segment.ts';
+import { extracted } from './helpers.ts';
+
+function paths(root: Clause, prefix: string): string[] {
+  const out: string[] = [];
+  walk(root, (n) => {
+    if (n.path.startsWith(prefix) && !n.path.includes('?')) out.push(n.path);
+  });
+  return out;
+}
+
+describe('segment', () => {
+  it('builds the appendix tree with PL paths, letters in Vietnamese order and inline sub-items', async () => {
+    const doc = await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt');
+    expect(paths(doc.root!, 'PL.1')).toEqual(['PL.1', 'PL.1.a', 'PL.1.b', 'PL.1.b.1', 'PL.1.b.2', 'PL.1.c', 'PL.1.c.1', 'PL.1.c.2', 'PL.1.c.3', 'PL.1.d', 'PL.1.d.1', 'PL.1.d.2', 'PL.1.đ']);
+    expect(paths(doc.root!, 'PL.5.a')).toContain('PL.5.a.d3.6');
+  });
+
+  it('reads Roman parts and dash items of the 19-BC report', async () => {
+    const doc = await extracted('corpus/19-BC-CQTTBCD.md');
+    expect(doc.root!.children.filter((c) => c.kind === 'part').map((c) => c.path)).toEqual(['I', 'II', 'III']);
+    expect(paths(doc.root!, 'II.2.a')).toEqual(['II.2.a', 'II.2.a.d1', 'II.2.a.d2', 'II.2.a.d3', 'II.2.a.d4', 'II.2.a.d5']);
+  });
+
+  it('closes the body at the recipients block', async () => {
+    const doc = await extracted('corpus/04-TB-BCDTW.txt');
+    const last = doc.root!.children[doc.root!.children.length - 1];
+    expect(last.kind).toBe('recipients');
+    expect(doc.text.slice(last.start, last.start + 9)).toBe('Nơi nhận:');
+  });
+
+  it('reads the document header', async () => {
+    expect((await extracted('corpus/04-TB-BCDTW.txt')).header).toMatchObject({ number: '04-TB/BCĐTW', kind: 'THÔNG BÁO', issuedAt: '2025-05-30', place: 'Hà Nội', signer: 'Lê Hoài Trung' });
+    expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt')).header).toMatchObject({ number: '17-TB/CQTTBCĐ', kind: 'THÔNG BÁO', issuedAt: '2025-12-29' });
+    expect((await extracted('corpus/19-BC-CQTTBCD.md')).header).toMatchObject({ number: '19-BC/CQTTBCĐ', kind: 'BÁO CÁO', issuedAt: null, signer: 'Phạm Gia Túc' });
+    expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.draft.txt')).header).toMatchObject({ number: null, issuedAt: null });
+  });
+});
