@@ -96,7 +96,7 @@ function namedList(text: string, folded: string, at: number, listStart: number, 
     const start = found.length ? pos : listStart;
     found.push({ start, end: pos + hit.length, name: prefix + hit.name, written: text.slice(start, pos + hit.length), collective: false });
     pos += hit.length;
-    const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(folded.slice(pos));
+    const sep = /^(?:\s*[,;]\s*|\s+và\s+)/u.exec(folded.slice(pos));
     if (!sep) break;
     pos += sep[0].length;
   }

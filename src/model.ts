@@ -64,6 +64,8 @@ export interface Doc {
   toSource: Int32Array;
   format: string;
   pipeline?: string;
+  /** The repair stage rewrote the text (lost diacritics or OCR damage). */
+  repaired?: boolean;
   messages: Message[];
   notes: Note[];
   lines?: SourceLine[];

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Doc } from './model.ts';
 import { normalise } from './stages/normalise.ts';
+import { repair } from './stages/repair.ts';
 import { segment } from './stages/segment.ts';
 import { readHeader } from './stages/read-header.ts';
 import { extract } from './stages/extract.ts';
@@ -35,7 +36,7 @@ type Stage = (doc: Doc, options: Record<string, unknown>, run: RunOptions) => Do
 
 const STAGES: Record<string, Stage> = {
   normalise: (doc, o) => normalise(doc, o),
-  repair: (doc) => doc, // WIRING: replaced when the repair engine lands
+  repair: (doc, o, run) => repair(doc, run.noRepair ? { when: 'never' } : run.forceRepair ? { when: 'always' } : o),
   segment: (doc, o) => segment(doc, o),
   'read-header': (doc) => readHeader(doc),
   extract: (doc, o) => extract(doc, o),

@@ -3,7 +3,7 @@
  * `phối hợp (với)`, and who is told to direct (`X chỉ đạo Y`). Read from the
  * agency mentions of one clause's words and the verbs around them.
  */
-import { findAgencies, foldName, type AgencyMention } from './gazetteer.ts';
+import { findAgencies, foldName, modernUy, type AgencyMention } from './gazetteer.ts';
 import cues from '../data/cues.json' with { type: 'json' };
 import agencies from '../data/agencies.json' with { type: 'json' };
 
@@ -113,6 +113,12 @@ export function readRoles(text: string): Roles {
  */
 function subjectList(mentions: AgencyMention[], text: string, folded: string, at: number): { names: string[]; end: number } {
   const list = listAt(mentions, folded, at);
+  const first = mentions.find((m) => m.start === at);
+  if (list.names.length === 1 && first?.collective) {
+    // `các cấp ủy, tổ chức đảng, cơ quan, đơn vị:` — a known collective that the text goes on to widen.
+    const wider = collectivePhrase(text, folded, at, mentions);
+    if (wider && wider.end > list.end && !mentions.some((m) => m.start >= list.end && m.start < wider.end)) return { names: [capitalise(wider.phrase)], end: wider.end };
+  }
   if (list.names.length) {
     const related = /^\s*(?:,\s*)?và\s+/u.exec(folded.slice(list.end));
     const tail = related ? RELATED.exec(folded.slice(list.end + related[0].length)) : null;
@@ -122,14 +128,23 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, at
     }
     return list;
   }
+  const collective = collectivePhrase(text, folded, at, mentions);
+  return collective ? { names: [capitalise(collective.phrase)], end: collective.end } : list;
+}
+
+/** A collective addressee (`Các bộ, cơ quan chủ quản …`) runs from its head noun up to its first verb or colon. */
+function collectivePhrase(text: string, folded: string, at: number, mentions: AgencyMention[]): { phrase: string; end: number } | null {
   const rest = folded.slice(at);
-  if (!COLLECTIVE.test(rest)) return list;
-  const verb = VERB.exec(rest);
+  if (!COLLECTIVE.test(rest)) return null;
+  // A verb inside a known name (`tổ chức` in `tổ chức đảng`) is a noun there.
+  const verbs = new RegExp(VERB.source, 'gu');
+  let verb: RegExpExecArray | null;
+  do verb = verbs.exec(rest);
+  while (verb && mentions.some((m) => at + verb!.index >= m.start && at + verb!.index < m.end));
   const colon = rest.indexOf(':');
   const stop = Math.min(verb ? verb.index : rest.length, colon >= 0 ? colon : rest.length);
-  if (stop === 0 || stop > 160 || (!verb && colon < 0 && rest.length > 160)) return list;
-  const phrase = text.slice(at, at + stop).replace(/[\s,:]+$/u, '');
-  return { names: [capitalise(phrase)], end: at + stop };
+  if (stop === 0 || stop > 160 || (!verb && colon < 0 && rest.length > 160)) return null;
+  return { phrase: modernUy(text.slice(at, at + stop).replace(/[\s,:]+$/u, '')), end: at + stop };
 }
 
 /** The names of an uninterrupted list of mentions starting at `at`. */

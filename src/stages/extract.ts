@@ -56,6 +56,11 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       const end = paras.length ? paras[paras.length - 1].end : node.end;
       const task = readTask(doc, node, node.start, end, ctx, number);
       if (task) tasks.push(task);
+      let paraCount = 0;
+      for (const para of node.children.slice(paras.length).filter((c) => c.kind === 'para' && !c.children.length)) {
+        const own = readTask(doc, para, para.start, para.end, ctx, number, () => `${node.path}.p${++paraCount}`);
+        if (own) tasks.push(own);
+      }
       return;
     }
     const subs = node.children.filter((c) => c.kind === 'sub');
@@ -106,7 +111,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
 function continuation(text: string, node: Clause): Clause[] {
   const paras: Clause[] = [];
   for (const child of node.children) {
-    if (child.kind !== 'para' || child.children.length || NOT_TASK.some((re) => re.test(foldName(text.slice(child.start, child.end))))) break;
+    const words = text.slice(child.start, child.end);
+    // A paragraph that names its own doer up front is a task of its own.
+    if (child.kind !== 'para' || child.children.length || NOT_TASK.some((re) => re.test(foldName(words))) || readRoles(words).subjectEnd > 0) break;
     paras.push(child);
   }
   return paras;
@@ -147,6 +154,8 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
   }
   const roles = readRoles(head);
   const deadline = chooseDeadline(findDeadlines(head));
+  // `… yêu cầu các cấp ủy, tổ chức đảng:` hands the items below to those it names.
+  if (!roles.responsible.length) roles.responsible = roles.assigned;
   return {
     responsible: roles.responsible.length ? roles.responsible : ctx.responsible,
     coordinating: roles.coordinating.length ? roles.coordinating : roles.responsible.length ? [] : ctx.coordinating,

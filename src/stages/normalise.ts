@@ -27,6 +27,7 @@ const DEFAULT_FURNITURE = [
 
 /** Where a new paragraph starts whatever the line before it: clause markers and block labels. */
 const BLOCK_START = /^(?:[IVXLC]+[.\-–]\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s|Phụ lục|PHỤ LỤC|Điều \d|Nơi nhận|Kính gửi|\||#)/u;
+const BLOCK_START_UNMARKED = /^(?:PHU LUC|Phu luc|Noi nhan|Kinh gui|Dieu \d|Pieu \d)/u;
 const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
 
 export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
@@ -116,9 +117,10 @@ function wrapWidth(lengths: number[]): number {
 function isSoftBreak(prev: string, next: string, fullWidth: number): boolean {
   // Dash items start with a capital; `- điện tử` after an unfinished line is a wrapped compound.
   if (/^- \p{Ll}/u.test(next) && !SENTENCE_END.test(prev)) return true;
-  if (BLOCK_START.test(next) || /\.\/\.$/.test(prev)) return false;
+  // Markers are read without diacritics too: OCR text reaches here before repair.
+  if (BLOCK_START.test(next) || BLOCK_START_UNMARKED.test(next) || /\.\/\.$/.test(prev)) return false;
   // Lower case, or a numbered sub-item `(2)`, continues the running text.
-  if (/^(?:\p{Ll}|\(\d+\)\s)/u.test(next)) return true;
+  if (/^(?:\p{Ll}|\((?:\d+|[ivx]{1,4})\)\s)/u.test(next)) return true;
   return prev.length >= fullWidth && !SENTENCE_END.test(prev) && !isAllCaps(prev);
 }
 

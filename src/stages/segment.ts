@@ -44,7 +44,8 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   const root: Clause = { kind: 'root', label: '', path: '', start: 0, end: text.length, children: [] };
   const stack: Clause[] = [root];
   const counters = new Map<Clause, { dash: number; plus: number }>();
-  let closed = false;
+  /** The recipients block being read, until an appendix after the signature reopens the body. */
+  let recipients: Clause | null = null;
   let inAddressees = false;
 
   for (let start = 0; start < text.length; ) {
@@ -61,16 +62,19 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
     if (inAddressees && /^[-•+]/u.test(line)) continue;
     inAddressees = false;
 
-    if (RECIPIENTS.test(line)) {
-      if (stack.length > 1 || root.children.length) {
-        // Recipients after the body close it; everything below is the signature block.
-        root.children.push({ kind: 'recipients', label: '', path: 'recipients', start: lineStart, end: text.length, children: [] });
-        closed = true;
-      }
-      if (closed) break;
+    if (RECIPIENTS.test(line) && !recipients && (stack.length > 1 || root.children.length)) {
+      // Recipients after the body close it; below them stands the signature block.
+      recipients = { kind: 'recipients', label: '', path: 'recipients', start: lineStart, end: text.length, children: [] };
+      root.children.push(recipients);
       continue;
     }
     const marker = readMarker(line);
+    if (recipients) {
+      // An appendix (Phụ lục) printed after the signature opens a body of its own.
+      if (marker?.kind !== 'appendix') continue;
+      recipients.end = lineStart;
+      recipients = null;
+    }
     const node: Clause = {
       kind: marker?.kind ?? 'para',
       label: marker?.label ?? '',

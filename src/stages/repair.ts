@@ -1,0 +1,34 @@
+/**
+ * repair: restores lost diacritics and OCR damage (src/repair/) when the text
+ * needs it, keeping the offset map; every token the model is unsure of
+ * becomes a message with its candidates.
+ */
+import { applyRewrite, type Doc } from '../model.ts';
+import { assessText, loadModel, repairText } from '../repair/index.ts';
+
+export interface RepairStageOptions {
+  /** `auto` repairs only text that lost its marks or reads as OCR. @default 'auto' */
+  readonly when?: 'auto' | 'always' | 'never';
+}
+
+export function repair(doc: Doc, options: RepairStageOptions = {}): Doc {
+  const when = options.when ?? 'auto';
+  if (when === 'never') return doc;
+  const assessment = assessText(doc.text);
+  if (when === 'auto' && !assessment.needsRepair) return doc;
+  const result = repairText(doc.text, loadModel());
+  const out = applyRewrite(doc, result.text, result.toInput);
+  out.messages.push({ reason: `text repaired (${assessment.reason})`, severity: 'info', ruleId: 'repair:applied', start: 0, end: 0 });
+  for (const flag of result.flags) {
+    out.messages.push({
+      reason: `unsure of "${flag.chosen}" for "${flag.original}" (p=${flag.confidence.toFixed(2)})`,
+      severity: 'warning',
+      ruleId: 'repair:unsure',
+      start: flag.start,
+      end: flag.end,
+      actual: flag.original,
+      expected: flag.candidates.map((c) => c.text),
+    });
+  }
+  return { ...out, repaired: true };
+}
