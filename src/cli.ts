@@ -11,13 +11,18 @@ import { emit } from './output.ts';
 import { Extraction } from './schema.ts';
 import { evaluate, formatEval } from './eval/run.ts';
 import { FIELDS } from './eval/score.ts';
+import { ingest } from './ingest/index.ts';
+import { loadModel, repairText } from './repair/index.ts';
+import { createInterface } from 'node:readline';
 
 const USAGE = `Usage:
   chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair]
+  chidao repair FILE|- [--format text|json]
   chidao eval [--show FIELD]
 Options:
   --format     output format (default json)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
+  repair       restore lost diacritics and OCR damage; json adds the unsure tokens
   --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
   --repair     always run it
@@ -32,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       return commandExtract(rest);
     case 'eval':
       return commandEval(rest);
+    case 'repair':
+      return commandRepair(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -74,6 +81,29 @@ async function commandEval(args: string[]): Promise<number> {
   const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>);
   process.stdout.write(`${formatEval(rows)}\n`);
   return rows.some((r) => r.failures.length) ? 1 : 0;
+}
+
+/**
+ * Prints the text with its marks restored, line for line. With `-` it reads
+ * standard input and answers each line as it comes, so it can sit in a pipe.
+ */
+async function commandRepair(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, out: { type: 'string', short: 'o' } } });
+  if (positionals.length !== 1) throw new UsageError('repair takes one FILE, or - for standard input');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const model = loadModel();
+  if (positionals[0] === '-') {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      const result = repairText(line, model);
+      process.stdout.write(values.format === 'json' ? `${JSON.stringify({ text: result.text, flags: result.flags })}\n` : `${result.text}\n`);
+    }
+    return 0;
+  }
+  const doc = await ingest(positionals[0]);
+  const result = repairText(doc.source, model);
+  emit(values.format === 'json' ? `${JSON.stringify({ text: result.text, flags: result.flags }, null, 2)}\n` : result.text, values.out);
+  return 0;
 }
 
 /** Fatal messages stop the run; warnings go to stderr with their place. */

@@ -76,3 +76,18 @@ describe('chidao extract', () => {
     expect(forced.tasks.length).toBeGreaterThan(auto.tasks.length);
   });
 });
+
+describe('chidao repair', () => {
+  it('restores the marks of a stripped corpus line', async () => {
+    const { code, stdout } = await chidao('repair', 'test/fixtures/stripped-line.txt');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('Bộ Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan');
+  });
+
+  it('keeps the line count of the 20-TB OCR text', async () => {
+    const { code, stdout } = await chidao('repair', 'corpus/20-TB-CQTTBCD.ocr.txt');
+    expect(code).toBe(0);
+    expect(stdout.split('\n').length).toBe(readFileSync(join(ROOT, 'corpus/20-TB-CQTTBCD.ocr.txt'), 'utf8').split('\n').length);
+    expect(stdout).toContain('20-TB/CQTTBCĐ');
+  });
+});
