@@ -9,14 +9,19 @@ import { extractFile } from './extract-file.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
 import { Extraction } from './schema.ts';
-import { evaluate, formatEval } from './eval/run.ts';
+import { evaluate, evaluateDiffs, formatDiffEval, formatEval } from './eval/run.ts';
 import { FIELDS } from './eval/score.ts';
 import { ingest } from './ingest/index.ts';
 import { loadModel, repairText } from './repair/index.ts';
 import { createInterface } from 'node:readline';
+import { carriedOver, diffDocs } from './diff/index.ts';
+import { renderDiff, type DiffFormat } from './diff/render.ts';
+
+const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
 
 const USAGE = `Usage:
   chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair]
+  chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
   chidao eval [--show FIELD]
 Options:
@@ -26,7 +31,8 @@ Options:
   --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
   --repair     always run it
-  --show       with eval: list the pairs where FIELD disagrees`;
+  --show       with eval: list the pairs where FIELD disagrees
+  --carry      with diff: only the tasks of OLD that NEW does not mention again`;
 
 class UsageError extends Error {}
 
@@ -39,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return commandEval(rest);
     case 'repair':
       return commandRepair(rest);
+    case 'diff':
+      return commandDiff(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -79,8 +87,37 @@ async function commandEval(args: string[]): Promise<number> {
   if (show && (!FIELDS.includes(show) || show === 'tasks')) throw new UsageError(`--show takes one of ${FIELDS.filter((f) => f !== 'tasks').join(', ')}`);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>);
-  process.stdout.write(`${formatEval(rows)}\n`);
-  return rows.some((r) => r.failures.length) ? 1 : 0;
+  const diffs = await evaluateDiffs(root);
+  process.stdout.write(`${formatEval(rows)}\n\n${formatDiffEval(diffs)}\n`);
+  return rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length) ? 1 : 0;
+}
+
+async function commandDiff(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'json' }, out: { type: 'string', short: 'o' }, carry: { type: 'boolean', default: false }, 'no-repair': { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 2) throw new UsageError('diff takes OLD and NEW');
+  const format = values.format as DiffFormat;
+  if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}`);
+  const side = async (path: string, name: string) => {
+    try {
+      return await extractFile(path, { noRepair: values['no-repair'] });
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.file, `${error.reason} (${name} side)`);
+      throw error;
+    }
+  };
+  const [oldDoc, newDoc] = [await side(positionals[0], 'OLD'), await side(positionals[1], 'NEW')];
+  const result = diffDocs(oldDoc, newDoc);
+  if (values.carry) {
+    const carried = carriedOver(result);
+    emit(format === 'json' ? `${JSON.stringify(carried, null, 2)}\n` : carried.map((t) => `${t.clause}\t${t.text}`).join('\n') + '\n', values.out);
+  } else {
+    emit(renderDiff(result, format), values.out);
+  }
+  return 0;
 }
 
 /**

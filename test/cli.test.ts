@@ -91,3 +91,26 @@ describe('chidao repair', () => {
     expect(stdout).toContain('20-TB/CQTTBCĐ');
   });
 });
+
+describe('chidao diff', () => {
+  it('reports a notice against itself as all unchanged, in Markdown', async () => {
+    const { code, stdout } = await chidao('diff', 'corpus/04-TB-BCDTW.txt', 'corpus/04-TB-BCDTW.txt', '--format', 'md');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/45 unchanged/u);
+    expect(stdout).not.toMatch(/[1-9]\d* (added|dropped)/u);
+  });
+
+  it('names the side whose input is bad', async () => {
+    const { code, stderr } = await chidao('diff', 'corpus/04-TB-BCDTW.txt', 'corpus/missing.txt');
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('chidao: corpus/missing.txt: no such file (NEW side)');
+  });
+
+  it('lists what the adopted appendix dropped from the draft with --carry', async () => {
+    const { code, stdout } = await chidao('diff', 'corpus/17-TB-CQTTBCD-phu-luc.draft.txt', 'corpus/17-TB-CQTTBCD-phu-luc.txt', '--carry', '--format', 'json');
+    expect(code).toBe(0);
+    const carried = JSON.parse(stdout) as { clause: string }[];
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.every((t) => /^(I|II)\./u.test(t.clause))).toBe(true);
+  });
+});

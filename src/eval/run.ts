@@ -9,6 +9,39 @@ import { z } from 'zod';
 import { Golden } from '../schema.ts';
 import { extractFile } from '../extract-file.ts';
 import { disagreements, FIELDS, scoreTasks, type Field, type Scores } from './score.ts';
+import { diffDocs } from '../diff/index.ts';
+import { GoldenDiff } from '../diff/schema.ts';
+import { scoreDiff, type DiffScores } from '../diff/score.ts';
+
+export interface DiffEvalRow {
+  golden: string;
+  scores: DiffScores;
+  failures: string[];
+}
+
+/** Every golden diff (`golden/diff-*.json`): the pipeline's diff of its two documents, pair and change-type F1. */
+export async function evaluateDiffs(root: string): Promise<DiffEvalRow[]> {
+  const goldenDir = join(root, 'golden');
+  const bars = Bars.parse(JSON.parse(readFileSync(join(goldenDir, 'bars.json'), 'utf8')));
+  const rows: DiffEvalRow[] = [];
+  for (const file of readdirSync(goldenDir).filter((f) => /^diff-.*\.json$/.test(f)).sort()) {
+    const golden = GoldenDiff.parse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
+    const result = diffDocs(await extractFile(join(root, golden.old)), await extractFile(join(root, golden.new)));
+    const scores = scoreDiff(result, golden);
+    const bar = bars[file] ?? {};
+    const failures = (['pairs', 'types'] as const).filter((k) => bar[k] !== undefined && scores[k].f + 1e-9 < bar[k]).map((k) => `${k} F1 ${scores[k].f.toFixed(3)} < ${bar[k]}`);
+    rows.push({ golden: file, scores, failures });
+  }
+  return rows;
+}
+
+export function formatDiffEval(rows: DiffEvalRow[]): string {
+  const out = ['| golden diff | pairs P/R/F1 | change types P/R/F1 |', '|---|---|---|'];
+  const cell = (x: { p: number; r: number; f: number }) => `${x.p.toFixed(2)}/${x.r.toFixed(2)}/${x.f.toFixed(2)}`;
+  for (const row of rows) out.push(`| ${row.golden} | ${cell(row.scores.pairs)} | ${cell(row.scores.types)} |`);
+  for (const row of rows) for (const f of row.failures) out.push(`below bar: ${row.golden}: ${f}`);
+  return out.join('\n');
+}
 
 const Bars = z.record(z.string(), z.record(z.string(), z.number()));
 
