@@ -20,7 +20,8 @@ import { renderDiff, type DiffFormat } from './diff/render.ts';
 const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
 
 const USAGE = `Usage:
-  chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair]
+  chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR]
+  chidao ocr FILE [--tessdata DIR] [-o OUT]
   chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
   chidao eval [--show FIELD]
@@ -30,6 +31,7 @@ Options:
   repair       restore lost diacritics and OCR damage; json adds the unsure tokens
   --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
+  --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --repair     always run it
   --show       with eval: list the pairs where FIELD disagrees
   --carry      with diff: only the tasks of OLD that NEW does not mention again`;
@@ -47,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return commandRepair(rest);
     case 'diff':
       return commandDiff(rest);
+    case 'ocr':
+      return commandOcr(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -68,12 +72,13 @@ async function commandExtract(args: string[]): Promise<number> {
       pipeline: { type: 'string' },
       'no-repair': { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
+      tessdata: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair });
+  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata } });
   reportMessages(doc);
   if (!doc.root?.children.some((c) => c.kind !== 'para' && c.kind !== 'recipients')) throw new InputError(doc.path, 'no clauses found (no numbered, lettered or dash items): is this a directive document?');
   const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
@@ -90,6 +95,15 @@ async function commandEval(args: string[]): Promise<number> {
   const diffs = await evaluateDiffs(root);
   process.stdout.write(`${formatEval(rows)}\n\n${formatDiffEval(diffs)}\n`);
   return rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length) ? 1 : 0;
+}
+
+/** The raw text of a file as read: the OCR of a scan, before any repair. */
+async function commandOcr(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { tessdata: { type: 'string' }, out: { type: 'string', short: 'o' } } });
+  if (positionals.length !== 1) throw new UsageError('ocr takes one FILE');
+  const doc = await ingest(positionals[0], { tessdata: values.tessdata });
+  emit(doc.text, values.out);
+  return 0;
 }
 
 async function commandDiff(args: string[]): Promise<number> {

@@ -1,11 +1,25 @@
 /**
- * Ingest: read a file (or stdin) into a Doc. Chooses the adapter by content,
- * not by extension alone, and refuses bad input with an InputError.
+ * Ingest: read a file (or stdin) into a Doc. Chooses the adapter by content
+ * (magic bytes), not by extension, and refuses bad input with an InputError.
+ *
+ * Formats: `text`, `markdown`, `html`, `docx`, `pdf` (text layer), `pdf-ocr`
+ * (some or all pages OCR'd) and `image-ocr`. OCR'd formats end in `-ocr`:
+ * they are the ones the repair stage must see.
  */
 import { readFile } from 'node:fs/promises';
 import { createDoc, InputError, type Doc } from '../model.ts';
+import { readDocx } from './docx.ts';
+import { htmlToText } from './html.ts';
+import { readImage } from './image.ts';
+import { assemble } from './lines.ts';
+import { passNote, type OcrOptions } from './ocr.ts';
+import { ocrMessages, readPdf } from './pdf.ts';
+import { progressBar } from './progress.ts';
+import { sniff } from './sniff.ts';
+import { decodeText } from './text.ts';
 
-export interface IngestOptions {
+/** OCR options, plus the size limit. `onProgress` defaults to a progress bar when stderr is a terminal. */
+export interface IngestOptions extends OcrOptions {
   /** Largest input accepted, in bytes. @default 50 MiB */
   readonly maxBytes?: number;
 }
@@ -23,25 +37,76 @@ export async function ingest(path: string, options: IngestOptions = {}): Promise
   return ingestBytes(path, bytes, options);
 }
 
-export function ingestBytes(path: string, bytes: Buffer, options: IngestOptions = {}): Doc {
+/** Read standard input to its end; `name` stands for it in messages. */
+export async function ingestStdin(options: IngestOptions = {}, name = '<stdin>'): Promise<Doc> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += chunk.length;
+    if (size > max) throw new InputError(name, `too large (over ${max} bytes)`);
+    chunks.push(chunk);
+  }
+  return ingestBytes(name, Buffer.concat(chunks), options);
+}
+
+export async function ingestBytes(path: string, bytes: Buffer, options: IngestOptions = {}): Promise<Doc> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) throw new InputError(path, 'empty file');
   if (bytes.length > max) throw new InputError(path, `too large (${bytes.length} bytes; the limit is ${max})`);
-  const text = decodeText(path, bytes);
-  if (!text.trim()) throw new InputError(path, 'no text (only white space)');
-  const format = /^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|<sup>\d+<\/sup>/m.test(text) ? 'markdown' : 'text';
-  return createDoc(path, text, format);
+  const kind = sniff(bytes);
+  options = { ...options, onProgress: options.onProgress ?? (process.stderr.isTTY ? progressBar : undefined) };
+  if (typeof kind === 'object') throw new InputError(path, `unsupported type: ${kind.refused}`);
+  switch (kind) {
+    case 'pdf': {
+      const result = await readPdf(path, bytes, options);
+      const { text, lines } = assemble(result.pages);
+      if (!text.trim()) throw new InputError(path, 'no text found in the PDF (blank pages, or a scan too poor to read)');
+      const doc = createDoc(path, text, result.ocr.length ? 'pdf-ocr' : 'pdf', lines);
+      doc.messages.push(...ocrMessages(result, lines));
+      return doc;
+    }
+    case 'png':
+    case 'jpeg':
+    case 'tiff': {
+      const page = await readImage(path, bytes, kind, options);
+      const { text, lines } = assemble([page]);
+      const doc = createDoc(path, text, 'image-ocr', lines);
+      doc.messages.push({ reason: `read by OCR${passNote(page.pass)}`, severity: 'info', ruleId: 'ingest:ocr', start: 0, end: text.length });
+      return doc;
+    }
+    case 'zip': {
+      const { text, warnings } = await readDocx(path, bytes);
+      if (!text.trim()) throw new InputError(path, 'no text in the .docx');
+      const doc = createDoc(path, text.normalize('NFC'), 'docx');
+      doc.messages.push(...warnings.map((reason) => ({ reason, severity: 'warning' as const, ruleId: 'ingest:docx', start: 0, end: 0 })));
+      return doc;
+    }
+    case 'text':
+      return textDoc(path, bytes);
+  }
 }
 
-function decodeText(path: string, bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new InputError(path, 'PDF input is not supported yet');
-  if (bytes.includes(0)) throw new InputError(path, 'binary file, not text');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(path, 'not valid UTF-8 text');
+function textDoc(path: string, bytes: Buffer): Doc {
+  const { text, encoding } = decodeText(path, bytes);
+  if (!text.trim()) throw new InputError(path, 'no text (only white space)');
+  if (looksLikeHtml(text)) {
+    const content = htmlToText(text);
+    if (!content) throw new InputError(path, 'an HTML page with no content text');
+    return createDoc(path, content, 'html');
   }
+  const doc = createDoc(path, text, looksLikeMarkdown(text) ? 'markdown' : 'text');
+  if (encoding !== 'utf-8' && !encoding.startsWith('utf-16')) {
+    doc.messages.push({ reason: `converted from ${encoding} to Unicode`, severity: 'info', ruleId: 'ingest:encoding', start: 0, end: 0 });
+  }
+  return doc;
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || (/<(?:body|div|p|table)\b[^>]*>/.test(head) && /<\/(?:body|div|p|table)>/.test(text));
+}
+
+function looksLikeMarkdown(text: string): boolean {
+  return /^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|<sup>\d+<\/sup>|^\s{0,3}(?:[-*+]|\d+\.)\s.*\n\s{0,3}(?:[-*+]|\d+\.)\s|\[[^\]\n]+\]\([^)\n]+\)|^\[\^[^\]]+\]:/m.test(text);
 }

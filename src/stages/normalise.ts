@@ -90,12 +90,17 @@ function joinParagraphs(doc: Doc, wrapShare: number): Doc {
     start = end + 1;
   }
   const fullWidth = wrapWidth(lines.map((l) => l.end - l.start)) * wrapShare;
+  const blankBefore = lines.map((line, i) => i > 0 && /\n[ \t]*\n/.test(text.slice(lines[i - 1].end, line.start)));
+  // A PDF text layer or an OCR page sets paragraphs apart with a blank line and wraps lines with a single break.
+  const singles = blankBefore.filter((blank, i) => i > 0 && !blank).length;
+  const layout = singles >= 0.3 * (lines.length - 1) && singles < lines.length - 1 && blankBefore.some(Boolean);
   lines.forEach((line, i) => {
     if (i > 0) {
       const prev = text.slice(lines[i - 1].start, lines[i - 1].end);
       const next = text.slice(line.start, line.end);
       const gap = lines[i - 1].end;
-      writer.replace(isSoftBreak(prev, next, fullWidth) ? ' ' : '\n', gap);
+      const soft = layout && !blankBefore[i] ? isWrappedLine(prev, next) : isSoftBreak(prev, next, fullWidth);
+      writer.replace(soft ? ' ' : '\n', gap);
     }
     writer.keep(text, line.start, line.end);
   });
@@ -112,6 +117,11 @@ function wrapWidth(lengths: number[]): number {
   const sorted = [...lengths].sort((a, b) => a - b);
   const width = sorted[Math.floor(sorted.length * 0.75)];
   return width <= 160 ? width : Infinity;
+}
+
+/** Inside a laid-out paragraph every single break is a wrap, except before a clause marker or under a heading in capitals. */
+function isWrappedLine(prev: string, next: string): boolean {
+  return !BLOCK_START.test(next) && !BLOCK_START_UNMARKED.test(next) && !/\.\/\.$/.test(prev) && !isAllCaps(prev) && !isAllCaps(next);
 }
 
 function isSoftBreak(prev: string, next: string, fullWidth: number): boolean {

@@ -15,10 +15,12 @@ export function repair(doc: Doc, options: RepairStageOptions = {}): Doc {
   const when = options.when ?? 'auto';
   if (when === 'never') return doc;
   const assessment = assessText(doc.text);
-  if (when === 'auto' && !assessment.needsRepair) return doc;
+  // What OCR read always goes through repair; typed text only when it lost its marks.
+  const ocr = doc.format.endsWith('-ocr');
+  if (when === 'auto' && !assessment.needsRepair && !ocr) return doc;
   const result = repairText(doc.text, loadModel());
   const out = applyRewrite(doc, result.text, result.toInput);
-  out.messages.push({ reason: `text repaired (${assessment.reason})`, severity: 'info', ruleId: 'repair:applied', start: 0, end: 0 });
+  out.messages.push({ reason: `text repaired (${ocr ? 'read by OCR' : assessment.reason})`, severity: 'info', ruleId: 'repair:applied', start: 0, end: 0 });
   for (const flag of result.flags) {
     out.messages.push({
       reason: `unsure of "${flag.chosen}" for "${flag.original}" (p=${flag.confidence.toFixed(2)})`,

@@ -1,0 +1,151 @@
+/**
+ * Word files through mammoth, with list numbers written into the text:
+ * clause numbers (`1.`, `a)`, `II-`) often live in Word's list numbering,
+ * which mammoth reduces to "ordered or not". The labels are computed here
+ * from numbering.xml and put in front of each paragraph before mammoth
+ * renders it.
+ */
+import mammoth from 'mammoth';
+import { InputError } from '../model.ts';
+import { bodyText } from './html.ts';
+import { readZip } from './zip.ts';
+
+export async function readDocx(path: string, bytes: Buffer): Promise<{ text: string; warnings: string[] }> {
+  const zip = readZip(bytes);
+  if (!zip) throw new InputError(path, 'damaged zip archive (a .docx must be a complete zip)');
+  const documentXml = zip.get('word/document.xml');
+  if (!documentXml) throw new InputError(path, 'a zip archive, but not a Word .docx (no word/document.xml)');
+  const xml = (name: string) => zip.get(name)?.().toString('utf8') ?? '';
+  let labels: (string | null)[];
+  try {
+    labels = listLabels(documentXml().toString('utf8'), xml('word/numbering.xml'), xml('word/styles.xml'));
+  } catch (error) {
+    throw new InputError(path, `damaged .docx (${(error as Error).message})`);
+  }
+  let k = 0;
+  const labelParagraph = (paragraph: MammothParagraph) => {
+    const label = labels[k++];
+    if (!label) return paragraph;
+    return { ...paragraph, numbering: null, children: [{ type: 'run', children: [{ type: 'text', value: `${label} ` }] }, ...paragraph.children] };
+  };
+  let result;
+  try {
+    const transformDocument = (mammoth as unknown as MammothTransforms).transforms.paragraph(labelParagraph);
+    result = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument, ignoreEmptyParagraphs: false } as Parameters<typeof mammoth.convertToHtml>[1]);
+  } catch (error) {
+    throw new InputError(path, `damaged .docx (${(error as Error).message})`);
+  }
+  const warnings = result.messages.filter((m) => m.type === 'warning').map((m) => m.message);
+  if (k !== labels.length) warnings.push(`list numbers may be misplaced: ${labels.length} paragraphs in document.xml, ${k} read`);
+  return { text: bodyText(result.value), warnings };
+}
+
+interface MammothParagraph {
+  children: unknown[];
+}
+
+/** mammoth's document transforms, which its type declarations leave out. */
+interface MammothTransforms {
+  transforms: { paragraph: (transform: (paragraph: MammothParagraph) => unknown) => unknown };
+}
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+}
+
+/** The list label of each paragraph of document.xml, in order (null when not in a list). */
+export function listLabels(documentXml: string, numberingXml: string, stylesXml: string): (string | null)[] {
+  const abstracts = new Map<string, Map<number, Level>>();
+  for (const [, id, body] of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels = new Map<number, Level>();
+    for (const [, ilvl, lvl] of body.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels.set(Number(ilvl), { start: Number(attr(lvl, 'w:start') ?? 1), format: attr(lvl, 'w:numFmt') ?? 'decimal', text: attr(lvl, 'w:lvlText') ?? '' });
+    }
+    abstracts.set(id, levels);
+  }
+  const nums = new Map<string, { abstract: string; starts: Map<number, number> }>();
+  for (const [, id, body] of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const starts = new Map<number, number>();
+    for (const [, ilvl, o] of body.matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const start = attr(o, 'w:startOverride');
+      if (start) starts.set(Number(ilvl), Number(start));
+    }
+    nums.set(id, { abstract: attr(body, 'w:abstractNumId') ?? '', starts });
+  }
+  // Paragraph styles (headings) can carry the numbering instead of the paragraph.
+  const styleNumbering = new Map<string, string>();
+  for (const [, id, body] of stylesXml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const numPr = body.match(/<w:numPr>[\s\S]*?<\/w:numPr>/)?.[0];
+    if (numPr) styleNumbering.set(id, numPr);
+  }
+  const counters = new Map<string, number[]>();
+  const labels: (string | null)[] = [];
+  for (const [paragraph] of documentXml.matchAll(/<w:p\b(?:[^>]*\/>|[\s\S]*?<\/w:p>)/g)) {
+    const props = paragraph.match(/<w:pPr>[\s\S]*?<\/w:pPr>/)?.[0] ?? '';
+    const style = attr(props, 'w:pStyle');
+    const numPr = props.match(/<w:numPr>[\s\S]*?<\/w:numPr>/)?.[0] ?? (style ? styleNumbering.get(style) : undefined);
+    const numId = numPr && attr(numPr, 'w:numId');
+    const num = numId ? nums.get(numId) : undefined;
+    const levels = num && abstracts.get(num.abstract);
+    if (!numPr || !num || !levels) {
+      labels.push(null);
+      continue;
+    }
+    const ilvl = Number(attr(numPr, 'w:ilvl') ?? 0);
+    const startOf = (l: number) => num.starts.get(l) ?? levels.get(l)?.start ?? 1;
+    // Counters are shared by lists of one abstract numbering unless a start is overridden, as in Word.
+    const key = num.starts.size ? `num:${numId}` : `abs:${num.abstract}`;
+    const count = counters.get(key) ?? [];
+    count[ilvl] = count[ilvl] === undefined ? startOf(ilvl) : count[ilvl] + 1;
+    count.length = ilvl + 1;
+    counters.set(key, count);
+    const level = levels.get(ilvl);
+    if (!level || level.format === 'none') {
+      labels.push(null);
+      continue;
+    }
+    labels.push(level.format === 'bullet' ? bulletOf(level.text) : level.text.replace(/%(\d)/g, (_, d: string) => {
+      const l = Number(d) - 1;
+      return formatNumber(count[l] ?? startOf(l), levels.get(l)?.format ?? 'decimal');
+    }));
+  }
+  return labels;
+}
+
+function attr(xml: string, name: string): string | undefined {
+  return xml.match(new RegExp(`<${name}\\b[^>]*w:val="([^"]*)"`))?.[1];
+}
+
+/** Word bullets are often Symbol-font private-use glyphs: write them as a dash, as the notices do. */
+function bulletOf(text: string): string {
+  return /^[\-–+*•]$/.test(text) ? text : '-';
+}
+
+function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'lowerLetter':
+      return letters(n);
+    case 'upperLetter':
+      return letters(n).toUpperCase();
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'upperRoman':
+      return roman(n);
+    default:
+      return String(n);
+  }
+}
+
+function letters(n: number): string {
+  // Word repeats the letter past z: aa, bb, …
+  return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, numeral] of table) for (; n >= value; n -= value) out += numeral;
+  return out;
+}

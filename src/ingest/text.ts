@@ -1,0 +1,58 @@
+/**
+ * Bytes that are text: Unicode with or without a byte-order mark, or a
+ * legacy Vietnamese encoding recognised by how its words read. Returns NFC.
+ */
+import { InputError } from '../model.ts';
+import { decodeLegacy } from './legacy.ts';
+
+export interface DecodedText {
+  text: string;
+  /** The encoding read, e.g. `utf-8`, `utf-16le`, `tcvn3`. */
+  encoding: string;
+}
+
+export function decodeText(path: string, bytes: Uint8Array): DecodedText {
+  const bom = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (bom(0xef, 0xbb, 0xbf)) return utf(path, bytes.subarray(3), 'utf-8');
+  if (bom(0xff, 0xfe)) return utf(path, bytes.subarray(2), 'utf-16le');
+  if (bom(0xfe, 0xff)) return utf(path, bytes.subarray(2), 'utf-16be');
+  const bomless16 = utf16WithoutBom(bytes);
+  if (bomless16) return utf(path, bytes, bomless16);
+  if (bytes.includes(0)) throw new InputError(path, 'binary file, not text');
+  try {
+    return utf(path, bytes, 'utf-8');
+  } catch {
+    const legacy = decodeLegacy(bytes);
+    if ('reason' in legacy) throw new InputError(path, legacy.reason);
+    return { text: legacy.text, encoding: legacy.encoding };
+  }
+}
+
+function utf(path: string, bytes: Uint8Array, encoding: string): DecodedText {
+  if (encoding.startsWith('utf-16') && bytes.length % 2) throw new InputError(path, `truncated ${encoding.toUpperCase()} text (odd number of bytes)`);
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (error) {
+    if (encoding === 'utf-8') throw error;
+    throw new InputError(path, `not valid ${encoding.toUpperCase()} text`);
+  }
+  if (/[\u0000-\u0008\u000e-\u001a]/.test(text)) throw new InputError(path, 'binary file, not text');
+  return { text: text.normalize('NFC'), encoding };
+}
+
+/** UTF-16 saved without a mark: every other byte of ASCII text is zero. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero === 0) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero === 0) return 'utf-16be';
+  return null;
+}
