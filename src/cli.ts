@@ -16,6 +16,9 @@ import { loadModel, repairText } from './repair/index.ts';
 import { createInterface } from 'node:readline';
 import { carriedOver, diffDocs } from './diff/index.ts';
 import { renderDiff, type DiffFormat } from './diff/render.ts';
+import { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments, formatStats, formatTasks, query, stats } from './store/commands.ts';
+import { STORE_FORMATS, type StoreFormat } from './store/render.ts';
+import { ROLE_FILTERS, StoreError } from './store/types.ts';
 
 const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
 
@@ -24,6 +27,11 @@ const USAGE = `Usage:
   chidao ocr FILE [--tessdata DIR] [-o OUT]
   chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
+  chidao corpus add PATH… | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
+  chidao query [--agency NAME] [--role responsible|coordinating|directing|any] [--due-before DATE]
+               [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
+               [--limit N] [--format table|json|csv] [--db …]
+  chidao stats [--format table|json|csv] [--db …]
   chidao eval [--show FIELD]
 Options:
   --format     output format (default json)
@@ -34,7 +42,8 @@ Options:
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --repair     always run it
   --show       with eval: list the pairs where FIELD disagrees
-  --carry      with diff: only the tasks of OLD that NEW does not mention again`;
+  --carry      with diff: only the tasks of OLD that NEW does not mention again
+  --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL`;
 
 class UsageError extends Error {}
 
@@ -51,6 +60,12 @@ async function main(argv: string[]): Promise<number> {
       return commandDiff(rest);
     case 'ocr':
       return commandOcr(rest);
+    case 'corpus':
+      return commandCorpus(rest);
+    case 'query':
+      return commandQuery(rest, 'query');
+    case 'stats':
+      return commandQuery(rest, 'stats');
     case undefined:
     case '-h':
     case '--help':
@@ -95,6 +110,64 @@ async function commandEval(args: string[]): Promise<number> {
   const diffs = await evaluateDiffs(root);
   process.stdout.write(`${formatEval(rows)}\n\n${formatDiffEval(diffs)}\n`);
   return rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length) ? 1 : 0;
+}
+
+async function commandCorpus(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' } } });
+  const format = storeFormat(values.format);
+  switch (action) {
+    case 'add': {
+      if (!positionals.length) throw new UsageError('corpus add takes one or more files or folders');
+      const results = await corpusAdd(positionals, { db: values.db });
+      process.stdout.write(formatAdd(results, format));
+      for (const r of results.filter((x) => x.status === 'failed')) process.stderr.write(`chidao: ${r.path}: ${r.reason}\n`);
+      return results.some((r) => r.status === 'failed') ? 1 : 0;
+    }
+    case 'list':
+      process.stdout.write(formatDocuments(await corpusList({ db: values.db }), format));
+      return 0;
+    case 'remove': {
+      if (positionals.length !== 1) throw new UsageError('corpus remove takes one document NUMBER');
+      const { removed } = await corpusRemove(positionals[0], { db: values.db });
+      process.stdout.write(`removed ${removed} document(s)\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError('corpus takes add, list or remove');
+  }
+}
+
+async function commandQuery(args: string[], command: 'query' | 'stats'): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      agency: { type: 'string' },
+      role: { type: 'string' },
+      'due-before': { type: 'string' },
+      'due-after': { type: 'string' },
+      'deadline-kind': { type: 'string' },
+      document: { type: 'string' },
+      text: { type: 'string' },
+      limit: { type: 'string' },
+    },
+  });
+  const role = values.role as (typeof ROLE_FILTERS)[number] | undefined;
+  if (role && !ROLE_FILTERS.includes(role)) throw new UsageError(`--role takes one of ${ROLE_FILTERS.join(', ')}`);
+  for (const flag of ['due-before', 'due-after'] as const) if (values[flag] && !/^\d{4}-\d{2}-\d{2}$/.test(values[flag]!)) throw new UsageError(`--${flag} takes a date as YYYY-MM-DD`);
+  const limit = values.limit ? Number(values.limit) : undefined;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit takes a positive whole number');
+  const filter = { db: values.db, agency: values.agency, role, dueBefore: values['due-before'], dueAfter: values['due-after'], deadlineKind: values['deadline-kind'], document: values.document, text: values.text, limit };
+  const format = storeFormat(values.format);
+  process.stdout.write(command === 'query' ? formatTasks(await query(filter), format) : formatStats(await stats(filter), format));
+  return 0;
+}
+
+function storeFormat(value: string | undefined): StoreFormat {
+  if (!STORE_FORMATS.includes(value as StoreFormat)) throw new UsageError(`--format takes one of ${STORE_FORMATS.join(', ')}`);
+  return value as StoreFormat;
 }
 
 /** The raw text of a file as read: the OCR of a scan, before any repair. */
@@ -171,6 +244,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof InputError) process.stderr.write(`chidao: ${error.file}: ${error.reason}\n`);
+    else if (error instanceof StoreError) process.stderr.write(`chidao: ${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`chidao: ${(error as Error).message}\n${USAGE}\n`);
     else process.stderr.write(`chidao: internal error: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 2;

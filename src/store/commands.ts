@@ -1,0 +1,190 @@
+/**
+ * The corpus commands: each opens the store, does one job, closes it and
+ * returns plain data; the `format*` functions print that data as a table,
+ * JSON or CSV. Problems with the database itself throw a StoreError (one
+ * line); a document that cannot be read or extracted is reported and skipped.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import PQueue from 'p-queue';
+import { extractFile } from '../extract-file.ts';
+import { InputError, type Doc } from '../model.ts';
+import { openStore, type OpenOptions } from './index.ts';
+import { pipelineVersion } from './pipeline-version.ts';
+import { progressBar } from './progress.ts';
+import { toRecord } from './record.ts';
+import { render, type Column, type StoreFormat } from './render.ts';
+import { StoreError, type DocumentSummary, type Stats, type Store, type TaskFilter, type TaskHit } from './types.ts';
+
+export interface DbOptions extends OpenOptions {
+  /** SQLite file or `postgres://…` URL. @default './chidao.db' */
+  readonly db?: string;
+}
+
+export interface AddOptions extends DbOptions {
+  /** Documents extracted at once. @default the core count */
+  readonly concurrency?: number;
+  /** Draw a progress bar. @default whether stderr is a terminal */
+  readonly progress?: boolean;
+}
+
+export interface AddResult {
+  /** The file as stored (absolute). */
+  path: string;
+  status: 'added' | 'replaced' | 'unchanged' | 'failed';
+  number: string | null;
+  tasks: number;
+  /** Why a failed document was skipped. */
+  reason?: string;
+}
+
+async function withStore<T>(options: DbOptions, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(options.db, options);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Store every file under `paths`; results in the order the files were found. */
+export async function corpusAdd(paths: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
+  const { files, missing } = await expand(paths);
+  return withStore(options, async (store) => {
+    const queue = new PQueue({ concurrency: options.concurrency ?? availableParallelism() });
+    const bar = progressBar(files.length, options.progress);
+    try {
+      const results = await Promise.all(files.map((file) => queue.add(async () => {
+        const result = await addOne(store, file);
+        bar.tick(file);
+        return result;
+      })));
+      return [...missing, ...results];
+    } catch (error) {
+      // A database problem stops the run: let the jobs in flight settle before the store closes.
+      queue.clear();
+      await queue.onIdle();
+      throw error;
+    } finally {
+      bar.done();
+    }
+  });
+}
+
+async function addOne(store: Store, path: string): Promise<AddResult> {
+  const failed = (reason: string): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason });
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return failed(`cannot be read (${(error as NodeJS.ErrnoException).code})`);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const version = pipelineVersion();
+  const stored = await store.findByHash(hash);
+  if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
+  let doc: Doc;
+  try {
+    doc = await extractFile(path);
+  } catch (error) {
+    if (error instanceof InputError) return failed(error.reason);
+    return failed(`extraction failed: ${(error as Error).message}`);
+  }
+  const problem = unusable(doc);
+  if (problem) return failed(problem);
+  const record = toRecord(doc, path, hash, version);
+  return { path, status: await store.put(record), number: record.header.number, tasks: record.tasks.length };
+}
+
+/** The rule `chidao extract` applies: a fatal message, or no clauses, stops a document. */
+function unusable(doc: Doc): string | null {
+  const fatal = doc.messages.find((m) => m.severity === 'fatal');
+  if (fatal) return fatal.reason;
+  if (!doc.root?.children.some((c) => c.kind !== 'para' && c.kind !== 'recipients')) return 'no clauses found (no numbered, lettered or dash items): is this a directive document?';
+  return null;
+}
+
+/** Files as given plus every file under the folders given (dot files skipped), absolute and sorted. */
+async function expand(paths: readonly string[]): Promise<{ files: string[]; missing: AddResult[] }> {
+  const files = new Set<string>();
+  const missing: AddResult[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) await walk(join(dir, entry.name));
+      else if (entry.isFile()) files.add(join(dir, entry.name));
+    }
+  };
+  for (const given of paths) {
+    const path = resolve(given);
+    const info = await stat(path).catch(() => null);
+    if (!info) missing.push({ path, status: 'failed', number: null, tasks: 0, reason: 'no such file or folder' });
+    else if (info.isDirectory()) await walk(path);
+    else files.add(path);
+  }
+  return { files: [...files], missing };
+}
+
+export function corpusList(options: DbOptions = {}): Promise<DocumentSummary[]> {
+  return withStore({ mustExist: true, ...options }, (store) => store.list());
+}
+
+/** Removes the documents with this number (or stored path); throws when there is none. */
+export function corpusRemove(document: string, options: DbOptions = {}): Promise<{ removed: number }> {
+  return withStore({ mustExist: true, ...options }, async (store) => {
+    const removed = await store.remove(document);
+    if (!removed) throw new StoreError(`no stored document is numbered ${document}`);
+    return { removed };
+  });
+}
+
+export function query(filter: TaskFilter & DbOptions = {}): Promise<TaskHit[]> {
+  return withStore({ mustExist: true, ...filter }, (store) => store.query(filter));
+}
+
+export function stats(filter: TaskFilter & DbOptions = {}): Promise<Stats> {
+  return withStore({ mustExist: true, ...filter }, (store) => store.stats(filter));
+}
+
+const ADD_COLUMNS: Column<AddResult>[] = [
+  ['status', (r) => r.status],
+  ['number', (r) => r.number],
+  ['tasks', (r) => r.tasks],
+  ['path', (r) => r.path],
+  ['reason', (r) => r.reason ?? ''],
+];
+
+const DOCUMENT_COLUMNS: Column<DocumentSummary>[] = [
+  ['number', (d) => d.number],
+  ['kind', (d) => d.kind],
+  ['issued', (d) => d.issuedAt],
+  ['tasks', (d) => d.tasks],
+  ['pipeline', (d) => d.pipeline],
+  ['title', (d) => d.title],
+  ['path', (d) => d.path],
+];
+
+const TASK_COLUMNS: Column<TaskHit>[] = [
+  ['document', (t) => t.document],
+  ['clause', (t) => t.clause],
+  ['responsible', (t) => t.responsible.join('; ')],
+  ['coordinating', (t) => t.coordinating.join('; ')],
+  ['deadline_kind', (t) => t.deadline.kind],
+  ['deadline_date', (t) => t.deadline.date],
+  ['deliverable', (t) => t.deliverable],
+  ['text', (t) => t.text],
+];
+
+export const formatAdd = (results: readonly AddResult[], format: StoreFormat) => render(results, ADD_COLUMNS, format);
+export const formatDocuments = (documents: readonly DocumentSummary[], format: StoreFormat) => render(documents, DOCUMENT_COLUMNS, format);
+export const formatTasks = (tasks: readonly TaskHit[], format: StoreFormat) => render(tasks, TASK_COLUMNS, format);
+
+/** Two tables (agencies, months); JSON keeps the two lists in one object for plotting. */
+export function formatStats(s: Stats, format: StoreFormat): string {
+  if (format === 'json') return `${JSON.stringify(s, null, 2)}\n`;
+  const agencies = render(s.agencies, [['agency', (a) => a.agency], ['responsible', (a) => a.responsible], ['coordinating', (a) => a.coordinating], ['directing', (a) => a.directing], ['tasks', (a) => a.tasks]], format);
+  const months = render(s.months, [['month', (m) => m.month], ['tasks', (m) => m.tasks]], format);
+  return format === 'csv' ? `${agencies}\r\n${months.replace(/^\uFEFF/, '')}` : `${agencies}\n${months}`;
+}

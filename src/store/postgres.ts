@@ -1,0 +1,181 @@
+/**
+ * The shared store: PostgreSQL through `pg`. Same tables and migrations as
+ * SQLite (migrations/postgres), same query SQL (sql.ts). Each document is
+ * written in one transaction with its rows sent as JSON record sets, so a
+ * write costs a handful of round trips whatever the document's size.
+ */
+import pg from 'pg';
+import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
+import { deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
+import { StoreError, type DocumentRecord, type PutResult, type Store, type Stored, type TaskFilter } from './types.ts';
+
+export interface PostgresOptions {
+  /** How long to wait for a connection, in ms. @default 5000 */
+  readonly timeoutMs?: number;
+}
+
+/** Advisory lock keys: one for migrating, one that serialises writers as SQLite does. */
+const MIGRATE_LOCK = 0x63686964;
+const WRITE_LOCK = 0x63686965;
+
+/** `?` placeholders (sql.ts) become `$1, $2, …`. */
+const numbered = (text: string) => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', '28P01', '28000', '3D000', '57P03']);
+
+function explain(location: string, error: unknown): unknown {
+  const { code, message } = error as { code?: string; message: string };
+  if ((code && CONNECTION_CODES.has(code)) || /timeout|terminated|connect/i.test(message)) return new StoreError(`${location}: cannot reach the database (${code ? `${code}: ` : ''}${message || 'no reason given'})`);
+  return error;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const location = redact(url);
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: options.timeoutMs ?? 5000 });
+  // An idle client losing its server must not crash the process; the next call reports it.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client, location);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw explain(location, error);
+  }
+  return new PostgresStore(pool, location);
+}
+
+async function migrate(client: pg.PoolClient, location: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
+    await client.query(SCHEMA_VERSION_TABLE);
+    const applied = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows.map((r) => r.version);
+    for (const m of pending(migrations('postgres'), applied, location)) {
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+class PostgresStore implements Store {
+  readonly backend = 'postgres';
+
+  constructor(private readonly pool: pg.Pool, readonly location: string) {}
+
+  private async all(sql: Sql): Promise<Record<string, unknown>[]> {
+    try {
+      return (await this.pool.query(numbered(sql.text), sql.params)).rows;
+    } catch (error) {
+      throw explain(this.location, error);
+    }
+  }
+
+  async findByHash(hash: string): Promise<Stored | null> {
+    const [row] = await this.all({ text: FIND_BY_HASH, params: [hash] });
+    return row ? toStored(row) : null;
+  }
+
+  async put(record: DocumentRecord): Promise<PutResult> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw explain(this.location, error);
+    }
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const result = await write(client, record);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw explain(this.location, error);
+    } finally {
+      client.release();
+    }
+  }
+
+  async list() {
+    return (await this.all({ text: SELECT_DOCUMENTS, params: [] })).map(toSummary);
+  }
+
+  async remove(document: string): Promise<number> {
+    const sql = deleteDocuments(document);
+    try {
+      return (await this.pool.query(numbered(sql.text), sql.params)).rowCount ?? 0;
+    } catch (error) {
+      throw explain(this.location, error);
+    }
+  }
+
+  async query(filter: TaskFilter) {
+    return (await this.all(selectTasks(filter, 'postgres'))).map(toHit);
+  }
+
+  async stats(filter: TaskFilter) {
+    const [agencies, months] = await Promise.all([this.all(selectAgencyStats(filter, 'postgres')), this.all(selectMonthStats(filter, 'postgres'))]);
+    return toStats(agencies, months);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+async function write(client: pg.PoolClient, r: DocumentRecord): Promise<PutResult> {
+  const old = (await client.query('SELECT id, content_hash, pipeline_version FROM documents WHERE content_hash = $1 OR path = $2', [r.hash, r.path])).rows;
+  if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return 'unchanged';
+  if (old.length) await client.query('DELETE FROM documents WHERE id = ANY($1)', [old.map((o) => o.id)]);
+  const h = r.header;
+  const documentId = (await client.query(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString()])).rows[0].id;
+  await client.query(`INSERT INTO clauses (document_id, ord, parent_ord, path, kind, label, start_offset, end_offset)
+    SELECT $1, x.ord, x.parent_ord, x.path, x.kind, x.label, x.start_offset, x.end_offset
+    FROM jsonb_to_recordset($2::jsonb) AS x (ord int, parent_ord int, path text, kind text, label text, start_offset int, end_offset int)`,
+    [documentId, JSON.stringify(r.clauses.map((c) => ({ ord: c.ord, parent_ord: c.parentOrd, path: c.path, kind: c.kind, label: c.label, start_offset: c.start, end_offset: c.end })))]);
+  if (!r.tasks.length) return old.length ? 'replaced' : 'added';
+  const tasks = r.tasks.map(({ ord, hit: t, search }) => ({
+    ord, task_id: t.id, clause: t.clause, text: t.text, span_start: t.span.start, span_end: t.span.end,
+    source_start: t.sourceSpan?.start ?? null, source_end: t.sourceSpan?.end ?? null,
+    responsible: JSON.stringify(t.responsible), coordinating: JSON.stringify(t.coordinating), directing: JSON.stringify(t.directing),
+    deadline_text: t.deadline.text, deadline_kind: t.deadline.kind, deadline_date: t.deadline.date, recurrence: t.deadline.recurrence,
+    deliverable: t.deliverable, confidence: t.confidence, search,
+  }));
+  const ids = (await client.query(`INSERT INTO tasks (document_id, ord, task_id, clause, text, span_start, span_end, source_start, source_end, responsible, coordinating, directing,
+      deadline_text, deadline_kind, deadline_date, recurrence, deliverable, confidence, search)
+    SELECT $1, x.ord, x.task_id, x.clause, x.text, x.span_start, x.span_end, x.source_start, x.source_end, x.responsible, x.coordinating, x.directing,
+      x.deadline_text, x.deadline_kind, x.deadline_date, x.recurrence, x.deliverable, x.confidence, x.search
+    FROM jsonb_to_recordset($2::jsonb) AS x (ord int, task_id text, clause text, text text, span_start int, span_end int, source_start int, source_end int,
+      responsible text, coordinating text, directing text, deadline_text text, deadline_kind text, deadline_date text, recurrence text, deliverable text,
+      confidence double precision, search text)
+    RETURNING id, ord`, [documentId, JSON.stringify(tasks)])).rows;
+  const idByOrd = new Map(ids.map((row) => [row.ord as number, row.id as string]));
+  const agencies = r.tasks.flatMap((t) => t.agencies.map((a) => ({ task_id: idByOrd.get(t.ord), role: a.role, agency: a.agency, agency_key: a.key })));
+  await client.query(`INSERT INTO task_agencies (task_id, role, agency, agency_key)
+    SELECT x.task_id, x.role, x.agency, x.agency_key FROM jsonb_to_recordset($1::jsonb) AS x (task_id bigint, role text, agency text, agency_key text)`,
+    [JSON.stringify(agencies)]);
+  return old.length ? 'replaced' : 'added';
+}

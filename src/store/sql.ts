@@ -1,0 +1,144 @@
+/**
+ * The query SQL both back ends share. Written with `?` placeholders (the
+ * PostgreSQL store numbers them); only full text differs by dialect.
+ */
+import { canonicalAgency } from '../gazetteer.ts';
+import { foldNumber, foldWords } from './fold.ts';
+import type { Dialect } from './migrations/index.ts';
+import { ROLES, StoreError, type DocumentSummary, type Stats, type Stored, type TaskFilter, type TaskHit } from './types.ts';
+
+export interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The WHERE clause over `tasks t JOIN documents d` for a filter. */
+export function where(filter: TaskFilter, dialect: Dialect): Sql {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.agency) {
+    const roles = !filter.role || filter.role === 'any' ? ROLES : [filter.role];
+    // IN, not EXISTS: the planner then starts from the agency index instead of scanning every task.
+    parts.push(`t.id IN (SELECT a.task_id FROM task_agencies a WHERE a.agency_key = ? AND a.role IN (${roles.map(() => '?').join(', ')}))`);
+    params.push(foldWords(canonicalAgency(filter.agency) ?? filter.agency), ...roles);
+  }
+  for (const [key, op] of [['dueBefore', '<'], ['dueAfter', '>']] as const) {
+    const date = filter[key];
+    if (date === undefined) continue;
+    if (!ISO_DATE.test(date)) throw new StoreError(`${key === 'dueBefore' ? 'due-before' : 'due-after'} must be a date YYYY-MM-DD, not ${date}`);
+    parts.push(`t.deadline_date ${op} ?`);
+    params.push(date);
+  }
+  if (filter.deadlineKind) {
+    parts.push('t.deadline_kind = ?');
+    params.push(filter.deadlineKind);
+  }
+  if (filter.document) {
+    parts.push('(d.number_key = ? OR d.path = ?)');
+    params.push(foldNumber(filter.document), filter.document);
+  }
+  if (filter.text !== undefined) {
+    const words = foldWords(filter.text);
+    if (!words) throw new StoreError(`text has no words to search for: ${JSON.stringify(filter.text)}`);
+    parts.push(dialect === 'sqlite'
+      ? 't.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)'
+      : "to_tsvector('simple'::regconfig, t.search) @@ phraseto_tsquery('simple'::regconfig, ?)");
+    // Folded words are [a-z0-9 ] only, so quoting them makes a safe FTS5 phrase.
+    params.push(dialect === 'sqlite' ? `"${words}"` : words);
+  }
+  return { text: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function selectTasks(filter: TaskFilter, dialect: Dialect): Sql {
+  const w = where(filter, dialect);
+  const limit = filter.limit === undefined ? '' : ' LIMIT ?';
+  return {
+    text: `SELECT d.number, d.path, t.task_id, t.clause, t.text, t.span_start, t.span_end, t.source_start, t.source_end,
+      t.responsible, t.coordinating, t.directing, t.deadline_text, t.deadline_kind, t.deadline_date, t.recurrence,
+      t.deliverable, t.confidence
+    FROM tasks t JOIN documents d ON d.id = t.document_id ${w.text}
+    ORDER BY d.number NULLS LAST, d.path, t.ord${limit}`,
+    params: filter.limit === undefined ? w.params : [...w.params, filter.limit],
+  };
+}
+
+type Row = Record<string, unknown>;
+
+export function toHit(r: Row): TaskHit {
+  return {
+    document: r.number as string | null,
+    source: r.path as string,
+    id: r.task_id as string,
+    clause: r.clause as string,
+    text: r.text as string,
+    span: { start: r.span_start as number, end: r.span_end as number },
+    sourceSpan: r.source_start === null ? null : { start: r.source_start as number, end: r.source_end as number },
+    responsible: JSON.parse(r.responsible as string),
+    coordinating: JSON.parse(r.coordinating as string),
+    directing: JSON.parse(r.directing as string),
+    deadline: { text: r.deadline_text as string | null, kind: r.deadline_kind as TaskHit['deadline']['kind'], date: r.deadline_date as string | null, recurrence: r.recurrence as TaskHit['deadline']['recurrence'] },
+    deliverable: r.deliverable as string | null,
+    confidence: r.confidence as number,
+  };
+}
+
+export function selectAgencyStats(filter: TaskFilter, dialect: Dialect): Sql {
+  const w = where(filter, dialect);
+  const count = (role: string) => `SUM(CASE WHEN s.role = '${role}' THEN 1 ELSE 0 END)`;
+  return {
+    text: `SELECT MIN(s.agency) AS agency, ${ROLES.map((r) => `${count(r)} AS ${r}`).join(', ')}, COUNT(DISTINCT s.task_id) AS tasks
+    FROM task_agencies s JOIN tasks t ON t.id = s.task_id JOIN documents d ON d.id = t.document_id ${w.text}
+    GROUP BY s.agency_key ORDER BY 5 DESC, 1`,
+    params: w.params,
+  };
+}
+
+export function selectMonthStats(filter: TaskFilter, dialect: Dialect): Sql {
+  const w = where(filter, dialect);
+  return {
+    text: `SELECT substr(t.deadline_date, 1, 7) AS month, COUNT(*) AS tasks
+    FROM tasks t JOIN documents d ON d.id = t.document_id
+    ${w.text ? `${w.text} AND` : 'WHERE'} t.deadline_date IS NOT NULL
+    GROUP BY 1 ORDER BY 1`,
+    params: w.params,
+  };
+}
+
+/** Counts come back as numbers from SQLite and as strings (bigint) from PostgreSQL. */
+export function toStats(agencies: Row[], months: Row[]): Stats {
+  return {
+    agencies: agencies.map((r) => ({ agency: r.agency as string, responsible: Number(r.responsible), coordinating: Number(r.coordinating), directing: Number(r.directing), tasks: Number(r.tasks) })),
+    months: months.map((r) => ({ month: r.month as string, tasks: Number(r.tasks) })),
+  };
+}
+
+export const SELECT_DOCUMENTS = `SELECT number, kind, issued_at, title, path, task_count, pipeline, pipeline_version, content_hash, added_at
+  FROM documents ORDER BY number NULLS LAST, path`;
+
+export function toSummary(r: Row): DocumentSummary {
+  return {
+    number: r.number as string | null,
+    kind: r.kind as string | null,
+    issuedAt: r.issued_at as string | null,
+    title: r.title as string | null,
+    path: r.path as string,
+    tasks: Number(r.task_count),
+    pipeline: r.pipeline as string,
+    pipelineVersion: r.pipeline_version as string,
+    contentHash: r.content_hash as string,
+    addedAt: r.added_at as string,
+  };
+}
+
+/** A document is named by its number (folded) or by its stored path. */
+export function deleteDocuments(document: string): Sql {
+  return { text: 'DELETE FROM documents WHERE number_key = ? OR path = ?', params: [foldNumber(document), document] };
+}
+
+export const FIND_BY_HASH = 'SELECT number, task_count, pipeline_version FROM documents WHERE content_hash = ?';
+
+export function toStored(r: Row): Stored {
+  return { number: r.number as string | null, tasks: Number(r.task_count), pipelineVersion: r.pipeline_version as string };
+}

@@ -1,0 +1,148 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3. Calls are
+ * synchronous, so each `put` runs start to finish as one transaction and an
+ * interrupted `corpus add` can only lose the document in flight.
+ */
+import Database from 'better-sqlite3';
+import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
+import { deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
+import { StoreError, type DocumentRecord, type PutResult, type Store, type Stored, type TaskFilter } from './types.ts';
+
+export interface SqliteOptions {
+  /** Refuse to create the file (commands that only read). @default false */
+  readonly mustExist?: boolean;
+  /** How long to wait for another writer's lock, in ms. @default 5000 */
+  readonly timeoutMs?: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** SQLite's codes turned into the one line the user reads. */
+function explain(file: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new StoreError(`${file}: not a SQLite database, or damaged (${message})`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(`${file}: locked by another process (${message}); try again when it has finished`);
+  if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError(`${file}: cannot open (${message})`);
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError(`${file}: read-only (${message})`);
+  return error;
+}
+
+export async function openSqlite(file: string, options: SqliteOptions = {}): Promise<Store> {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: options.mustExist ?? false, timeout: options.timeoutMs ?? 5000 });
+  } catch (error) {
+    throw (error as { code?: string }).code === 'SQLITE_CANTOPEN' && options.mustExist ? new StoreError(`${file}: no such database (chidao corpus add creates it)`) : explain(file, error);
+  }
+  try {
+    migrate(db, file);
+    // WAL lets queries read while a `corpus add` writes.
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    db.close();
+    throw explain(file, error);
+  }
+  return new SqliteStore(db, file);
+}
+
+function migrate(db: Database.Database, file: string): void {
+  // Reading first: a corrupt file fails here, before anything is written.
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (tables.length && !tables.includes('schema_version')) throw new StoreError(`${file}: a SQLite database, but not one chidao made (no schema_version table)`);
+  const applied = () => (tables.length ? (db.prepare('SELECT version FROM schema_version').pluck().all() as number[]) : []);
+  if (!pending(migrations('sqlite'), applied(), file).length) return;
+  db.transaction(() => {
+    db.exec(SCHEMA_VERSION_TABLE);
+    // Again inside the write lock: another process may have migrated meanwhile.
+    const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of pending(migrations('sqlite'), db.prepare('SELECT version FROM schema_version').pluck().all() as number[], file)) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    }
+  }).immediate();
+}
+
+class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database, readonly location: string) {}
+
+  private guard<T>(run: () => T): Promise<T> {
+    try {
+      return Promise.resolve(run());
+    } catch (error) {
+      return Promise.reject(explain(this.location, error));
+    }
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  private all(sql: Sql): Row[] {
+    return this.prepare(sql.text).all(...sql.params) as Row[];
+  }
+
+  findByHash(hash: string): Promise<Stored | null> {
+    return this.guard(() => {
+      const row = this.prepare(FIND_BY_HASH).get(hash) as Row | undefined;
+      return row ? toStored(row) : null;
+    });
+  }
+
+  put(record: DocumentRecord): Promise<PutResult> {
+    return this.guard(() => this.db.transaction(() => this.write(record)).immediate());
+  }
+
+  private write(r: DocumentRecord): PutResult {
+    const old = this.prepare('SELECT id, content_hash, pipeline_version FROM documents WHERE content_hash = ? OR path = ?').all(r.hash, r.path) as Row[];
+    if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return 'unchanged';
+    for (const o of old) this.prepare('DELETE FROM documents WHERE id = ?').run(o.id);
+    const h = r.header;
+    const documentId = this.prepare(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString()).lastInsertRowid;
+    const clause = this.prepare('INSERT INTO clauses (document_id, ord, parent_ord, path, kind, label, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of r.clauses) clause.run(documentId, c.ord, c.parentOrd, c.path, c.kind, c.label, c.start, c.end);
+    const task = this.prepare(`INSERT INTO tasks (document_id, ord, task_id, clause, text, span_start, span_end, source_start, source_end, responsible, coordinating, directing,
+      deadline_text, deadline_kind, deadline_date, recurrence, deliverable, confidence, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const agency = this.prepare('INSERT INTO task_agencies (task_id, role, agency, agency_key) VALUES (?, ?, ?, ?)');
+    for (const { ord, hit: t, search, agencies } of r.tasks) {
+      const taskId = task.run(documentId, ord, t.id, t.clause, t.text, t.span.start, t.span.end, t.sourceSpan?.start ?? null, t.sourceSpan?.end ?? null,
+        JSON.stringify(t.responsible), JSON.stringify(t.coordinating), JSON.stringify(t.directing),
+        t.deadline.text, t.deadline.kind, t.deadline.date, t.deadline.recurrence, t.deliverable, t.confidence, search).lastInsertRowid;
+      for (const a of agencies) agency.run(taskId, a.role, a.agency, a.key);
+    }
+    return old.length ? 'replaced' : 'added';
+  }
+
+  list() {
+    return this.guard(() => (this.prepare(SELECT_DOCUMENTS).all() as Row[]).map(toSummary));
+  }
+
+  remove(document: string): Promise<number> {
+    const sql = deleteDocuments(document);
+    return this.guard(() => this.prepare(sql.text).run(...sql.params).changes);
+  }
+
+  query(filter: TaskFilter) {
+    return this.guard(() => this.all(selectTasks(filter, 'sqlite')).map(toHit));
+  }
+
+  stats(filter: TaskFilter) {
+    return this.guard(() => toStats(this.all(selectAgencyStats(filter, 'sqlite')), this.all(selectMonthStats(filter, 'sqlite'))));
+  }
+
+  close(): Promise<void> {
+    return this.guard(() => {
+      // Refreshes the planner's statistics after large writes; cheap otherwise.
+      this.db.pragma('optimize');
+      this.db.close();
+    });
+  }
+}

@@ -1,0 +1,120 @@
+/** The store's data shapes and the one interface both back ends implement. */
+import type { Deadline, DocumentHeader, Span } from '../schema.ts';
+
+export const ROLES = ['responsible', 'coordinating', 'directing'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A document ready to store: rows computed once, whatever the back end. */
+export interface DocumentRecord {
+  path: string;
+  /** sha256 of the file's bytes. */
+  hash: string;
+  pipeline: string;
+  pipelineVersion: string;
+  header: DocumentHeader;
+  /** `number` folded for lookups (`17-tb/cqttbcd`). */
+  numberKey: string | null;
+  clauses: ClauseRow[];
+  tasks: TaskRow[];
+}
+
+export interface ClauseRow {
+  ord: number;
+  parentOrd: number | null;
+  path: string;
+  kind: string;
+  label: string;
+  start: number;
+  end: number;
+}
+
+export interface TaskRow {
+  ord: number;
+  hit: Omit<TaskHit, 'document' | 'source'>;
+  /** Folded words of text, deliverable and agencies, for full-text search. */
+  search: string;
+  agencies: { role: Role; agency: string; key: string }[];
+}
+
+/** A task as queries return it: the contract's task plus where it comes from. */
+export interface TaskHit {
+  document: string | null;
+  source: string;
+  id: string;
+  clause: string;
+  text: string;
+  span: Span;
+  sourceSpan: Span | null;
+  responsible: string[];
+  coordinating: string[];
+  directing: string[];
+  deadline: Deadline;
+  deliverable: string | null;
+  confidence: number;
+}
+
+export interface DocumentSummary {
+  number: string | null;
+  kind: string | null;
+  issuedAt: string | null;
+  title: string | null;
+  path: string;
+  tasks: number;
+  pipeline: string;
+  pipelineVersion: string;
+  contentHash: string;
+  addedAt: string;
+}
+
+export const ROLE_FILTERS = [...ROLES, 'any'] as const;
+
+/** Filters combine with AND; an absent one does not filter. */
+export interface TaskFilter {
+  /** Any name or alias the gazetteer knows (`Bộ KHCN`), or a name as stored. */
+  readonly agency?: string;
+  /** Which role `agency` must hold. @default 'any' */
+  readonly role?: (typeof ROLE_FILTERS)[number];
+  /** Deadline date strictly before this ISO date. */
+  readonly dueBefore?: string;
+  /** Deadline date strictly after this ISO date. */
+  readonly dueAfter?: string;
+  readonly deadlineKind?: string;
+  /** Document number (with or without diacritics) or stored path. */
+  readonly document?: string;
+  /** Words found, as a phrase, in task text, deliverable or agencies, with or without diacritics. */
+  readonly text?: string;
+  readonly limit?: number;
+}
+
+export interface Stats {
+  agencies: { agency: string; responsible: number; coordinating: number; directing: number; tasks: number }[];
+  /** `YYYY-MM` of the deadline date; tasks without a date are left out. */
+  months: { month: string; tasks: number }[];
+}
+
+export interface Stored {
+  number: string | null;
+  tasks: number;
+  pipelineVersion: string;
+}
+
+export type PutResult = 'added' | 'replaced' | 'unchanged';
+
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+  /** The database as shown in messages (no password). */
+  readonly location: string;
+  /** The stored document with this content, if any. */
+  findByHash(hash: string): Promise<Stored | null>;
+  /** Store a document in one transaction, replacing any with the same path or content. */
+  put(record: DocumentRecord): Promise<PutResult>;
+  list(): Promise<DocumentSummary[]>;
+  /** Remove the documents whose number key or path is `document`; how many went. */
+  remove(document: string): Promise<number>;
+  query(filter: TaskFilter): Promise<TaskHit[]>;
+  stats(filter: TaskFilter): Promise<Stats>;
+  close(): Promise<void>;
+}
+
+/** A store problem the user can act on: one line, nothing changed. */
+export class StoreError extends Error {}
