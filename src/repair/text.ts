@@ -1,0 +1,118 @@
+/**
+ * Vietnamese orthography helpers shared by the trainer and the engine:
+ * stripping marks, case patterns, syllable shape, and the tokenizer that
+ * both training and repair use (so the model sees tokens the way repair does).
+ */
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Drop every mark (NFD, remove U+0300–U+036F, đ→d, Đ→D), as the benchmark's SOURCE.md defines. */
+export function stripMarks(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** True when the word carries a tone, a vowel mark or đ. */
+export function hasMarks(word: string): boolean {
+  return stripMarks(word) !== word;
+}
+
+const ONSET = '(?:ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?';
+/** Vowel clusters (marks stripped) that end in a glide and so take no final consonant. */
+const OPEN = 'ieu|yeu|oai|oay|oao|oeo|uay|uoi|uou|uya|uyu|uai|uao|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu|ya';
+const CLOSABLE = 'uye|ie|ye|uo|oa|oe|ue|uy|oo|ua|a|e|i|o|u|y';
+const SYLLABLE_BASE = new RegExp(`^${ONSET}(?:${OPEN}|(?:${CLOSABLE})(?:ch|ng|nh|c|m|n|p|t)?)$`);
+
+/**
+ * Whether a lowercase word has the shape of a Vietnamese syllable: onset,
+ * one of the vowel clusters of the orthography, coda, at most one tone.
+ * Loose on purpose (marks are not checked letter by letter): the language
+ * model decides between shapes.
+ */
+export function isSyllable(word: string): boolean {
+  const nfd = word.normalize('NFD');
+  if ((nfd.match(TONES) ?? []).length > 1) return false;
+  return SYLLABLE_BASE.test(stripMarks(word));
+}
+
+/**
+ * The word with its tone mark moved to the end: `hoá` and `hòa`, `uỷ` and `ủy`
+ * (old and new tone placement) get the same key.
+ */
+export function toneKey(word: string): string {
+  const nfd = word.normalize('NFD');
+  const tones = nfd.match(TONES) ?? [];
+  return nfd.replace(TONES, '').normalize('NFC') + tones.join('');
+}
+
+export type CasePattern = 'lower' | 'title' | 'upper';
+
+export function casePattern(word: string): CasePattern {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
+  const first = letters.charAt(0);
+  return first && first !== first.toLowerCase() ? 'title' : 'lower';
+}
+
+export function applyCase(word: string, pattern: CasePattern): string {
+  if (pattern === 'upper') return word.toUpperCase();
+  if (pattern === 'title') return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
+}
+
+export type TokenKind =
+  /** A run of letters (and, in OCR text, digits or `&` standing for letters). */
+  | 'word'
+  /** Digits only. */
+  | 'number'
+  /** Letters joined to digits or other letters by `/ . - @ _ :` — codes, dates, addresses. */
+  | 'code'
+  /** Sentence-ending punctuation: the language model's context restarts after it. */
+  | 'stop'
+  /** Commas, colons, dashes, brackets and quotes: words of the model, which reads across them. */
+  | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TOKEN = /<\/?[A-Za-z][^<>]*>|[\p{L}\p{M}\d&¢¥€]+(?:[-./@_:][\p{L}\p{M}\d&¢¥€]+)+|[\p{L}\p{M}\d&¢¥€]+|[.!?…]+|[,;:()"“”–-]/gu;
+
+/** Tokens of one line; markup tags (`<sup>`) and other symbols are skipped. */
+export function tokenize(line: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of line.matchAll(TOKEN)) {
+    const text = m[0];
+    if (text.startsWith('<')) continue;
+    const start = offset + m.index;
+    let kind: TokenKind;
+    if (/^[.!?…]+$/.test(text)) kind = 'stop';
+    else if (/^[,;:()"“”–-]$/.test(text)) kind = 'punct';
+    else if (/[-./@_:]/.test(text)) kind = 'code';
+    else if (/^\d+$/.test(text)) kind = 'number';
+    else kind = 'word';
+    tokens.push({ kind, start, end: start + text.length, text });
+  }
+  return tokens;
+}
+
+/** After these a word may be capitalised without being a name: quotes, brackets, colons, dashes. */
+export function opensClause(token: Token): boolean {
+  return token.kind === 'punct' && token.text !== ',' && token.text !== ')' && token.text !== ';';
+}
+
+/** Special vocabulary entries, always the first ids of a model. */
+export const BOS = '<s>';
+export const EOS = '</s>';
+export const UNK = '<unk>';
+export const NUM = '<num>';
+export const SPECIALS = [BOS, EOS, UNK, NUM] as const;
+
+/** The model's word for a punctuation token (curly quotes as straight ones, dashes as hyphens). */
+export function punctWord(text: string): string {
+  return text === '“' || text === '”' ? '"' : text === '–' ? '-' : text;
+}
