@@ -71,6 +71,12 @@ export const Golden = z.object({
   source: z.string(),
   /** Restricts scoring to a part of the document (e.g. Part II of a report); null = whole body. */
   scope: z.string().nullable().default(null),
+  /**
+   * A hand-corrected text of the same document (an OCR'd source read by a
+   * person, line for line). `chidao eval` scores it as a row of its own, with
+   * no repair, so extraction and repair are measured apart.
+   */
+  corrected: z.string().optional(),
   document: DocumentHeader,
   tasks: z.array(GoldenTask),
 });

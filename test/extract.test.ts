@@ -3,6 +3,9 @@ import { Extraction } from '../src/schema.ts';
 import { evaluate } from '../src/eval/run.ts';
 import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
 
+let evaluated: ReturnType<typeof evaluate> | undefined;
+const evaluation = () => (evaluated ??= evaluate(ROOT));
+
 describe('extract', () => {
   it.each(CLEAN_CORPUS)('grounds every task of %s in the text and the source', async (path) => {
     const doc = await extracted(path);
@@ -37,8 +40,19 @@ describe('extract', () => {
   });
 
   it('holds the bars recorded in golden/bars.json', async () => {
-    const rows = await evaluate(ROOT);
+    const rows = await evaluation();
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.flatMap((r) => r.failures.map((f) => `${r.golden}: ${f}`))).toEqual([]);
+  }, 120_000);
+
+  it('scores a hand-corrected text of a golden document as a row of its own, with repair off', async () => {
+    const rows = await evaluation();
+    const ocr = rows.find((r) => r.text === 'corpus/20-TB-CQTTBCD.ocr.txt')!;
+    const corrected = rows.find((r) => r.text === 'golden/20-TB-CQTTBCD.corrected.txt')!;
+    expect(ocr.corrected).toBe(false);
+    expect(corrected).toMatchObject({ corrected: true, barKey: '20-TB-CQTTBCD.corrected.txt' });
+    // Both rows are scored against the same 47 labels.
+    expect(corrected.scores.golden).toBe(ocr.scores.golden);
+    expect(corrected.scores.golden).toBe(47);
   }, 120_000);
 });
