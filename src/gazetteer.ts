@@ -13,6 +13,8 @@ export interface AgencyMention {
   /** The words as the text has them (with `ủy`). */
   written: string;
   collective: boolean;
+  /** Mentions read from one enumeration (`Các đảng ủy ở Trung ương (A; B; C)`) share this number. */
+  group?: number;
 }
 
 /**
@@ -61,10 +63,13 @@ const LIST_INTROS = data.listIntros.map((l) => ({ re: new RegExp(l.pattern, 'gu'
 export function findAgencies(text: string): AgencyMention[] {
   const folded = foldName(text);
   const mentions: AgencyMention[] = [];
+  let group = 0;
   for (const intro of LIST_INTROS) {
     for (const m of folded.matchAll(intro.re)) {
       if (mentions.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) continue;
-      mentions.push(...namedList(text, folded, m.index! + m[0].length, m.index!, intro.prefix));
+      const found = namedList(text, folded, m.index! + m[0].length, m.index!, intro.prefix);
+      group++;
+      for (const mention of found) mentions.push({ ...mention, group });
     }
   }
   MENTION.lastIndex = 0;

@@ -17,6 +17,12 @@ export interface Roles {
   assigned: string[];
   /** `chỉ đạo Y …` with no subject: whoever the item is addressed to directs Y. */
   directedByContext?: boolean;
+  /**
+   * Doers that open a later sentence of the words (`… . Bộ Khoa học và Công
+   * nghệ rà soát …`, `… . Các cơ quan, đơn vị khẩn trương …`): the item names
+   * them itself, so they override what flows down from a header.
+   */
+  sentenceDoers: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,7 +31,12 @@ const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escape).join('|')})\\s+`,
 /** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escape(foldName(a))).join('|')}))?`;
 /** What may stand between two names of one list. */
-const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+)$`, 'u');
+/** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
+const FOCUS = `\\s*,\\s*(?:${agencies.listFocus.map(escape).join('|')})\\s+`;
+const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
+const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
+/** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */
+const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escape).join('|')}|${FOCUS}`, 'u');
 const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escape(h)).join('|')})\\s`, 'u');
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
@@ -37,12 +48,14 @@ const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
 /** Handing work to someone: `Giao Bộ KH-CN chủ trì …`, `…, yêu cầu các cấp ủy …`. */
 const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
+/** A new sentence: its subject, if it names one, is a doer of its own. */
+const SENTENCE_START = /(?:[.!?…])\s+(?=\p{Lu})/gu;
 const LEADS_TO = /^\s*(?:(?:khẩn trương|tiếp tục|trực tiếp)\s+)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)/u;
 
 export function readRoles(text: string): Roles {
   const folded = foldName(text);
   const mentions = findAgencies(text);
-  const roles: Roles = { responsible: [], coordinating: [], directing: [], assigned: [], subjectEnd: 0 };
+  const roles: Roles = { responsible: [], coordinating: [], directing: [], assigned: [], subjectEnd: 0, sentenceDoers: [] };
 
   const lead = LEAD.exec(folded) ?? TOPIC.exec(folded);
   const subjectAt = lead ? lead[0].length : 0;
@@ -87,6 +100,20 @@ export function readRoles(text: string): Roles {
   }
   roles.assigned = unique(roles.assigned);
 
+  for (const m of text.matchAll(SENTENCE_START)) {
+    const at = m.index! + m[0].length;
+    if (at <= roles.subjectEnd) continue;
+    const doer = subjectList(mentions, text, folded, at);
+    if (!doer.names.length) continue;
+    const after = /^\s*/u.exec(folded.slice(doer.end))![0].length + doer.end;
+    DIRECTS.lastIndex = after;
+    const directs = DIRECTS.exec(folded);
+    const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
+    if (directed?.names.length) roles.sentenceDoers.push(...directed.names);
+    else if (startsWithVerb(folded, after)) roles.sentenceDoers.push(...doer.names);
+  }
+  roles.sentenceDoers = unique(roles.sentenceDoers);
+
   for (const m of folded.matchAll(/phối hợp(?:\s+chặt chẽ)?(?:\s+với)?(?:\s+chặt chẽ với)?\s+/gu)) {
     const at = m.index! + m[0].length;
     const related = RELATED.exec(folded.slice(at));
@@ -96,6 +123,12 @@ export function readRoles(text: string): Roles {
     }
     // Coordinators are named in canonical form, collectives as written (`các cơ quan liên quan`).
     const list = listAt(mentions, folded, at, true);
+    if (!list.names.length) {
+      // An unlisted collective (`các tập đoàn, doanh nghiệp hàng đầu, viện nghiên cứu, trường đại học`) runs up to its verb or purpose.
+      const collective = collectivePhrase(text, folded, at, mentions);
+      if (collective) roles.coordinating.push(collective.phrase);
+      continue;
+    }
     roles.coordinating.push(...list.names);
     const tail = RELATED.exec(folded.slice(list.end));
     if (list.names.length && tail && /^\s*(?:,|và)\s*$/u.test(folded.slice(list.end, list.end + tail.index))) {
@@ -129,7 +162,12 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, at
     return list;
   }
   const collective = collectivePhrase(text, folded, at, mentions);
-  return collective ? { names: [capitalise(collective.phrase)], end: collective.end } : list;
+  if (!collective) return list;
+  const names = [capitalise(collective.phrase)];
+  // `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after the collective are doers too.
+  const focus = FOCUS_AT.exec(folded.slice(collective.end));
+  const members = focus ? listAt(mentions, folded, collective.end + focus[0].length) : null;
+  return members?.names.length ? { names: [...names, ...members.names], end: members.end } : { names, end: collective.end };
 }
 
 /** A collective addressee (`Các bộ, cơ quan chủ quản …`) runs from its head noun up to its first verb or colon. */
@@ -142,7 +180,8 @@ function collectivePhrase(text: string, folded: string, at: number, mentions: Ag
   do verb = verbs.exec(rest);
   while (verb && mentions.some((m) => at + verb!.index >= m.start && at + verb!.index < m.end));
   const colon = rest.indexOf(':');
-  const stop = Math.min(verb ? verb.index : rest.length, colon >= 0 ? colon : rest.length);
+  const phraseStop = PHRASE_STOP.exec(rest);
+  const stop = Math.min(verb ? verb.index : rest.length, colon >= 0 ? colon : rest.length, phraseStop ? phraseStop.index : rest.length);
   if (stop === 0 || stop > 160 || (!verb && colon < 0 && rest.length > 160)) return null;
   return { phrase: modernUy(text.slice(at, at + stop).replace(/[\s,:]+$/u, '')), end: at + stop };
 }
@@ -151,15 +190,26 @@ function collectivePhrase(text: string, folded: string, at: number, mentions: Ag
 function listAt(mentions: AgencyMention[], folded: string, at: number, asWritten = false): { names: string[]; end: number } {
   const names: string[] = [];
   let pos = at;
+  let last: AgencyMention | undefined;
   for (;;) {
     const next = mentions.find((m) => m.start >= pos);
     if (!next) break;
     const gap = folded.slice(pos, next.start);
-    if (names.length ? !LIST_GAP.test(gap) && gap !== '' : gap.trim() !== '') break;
+    // Names of one enumeration (`(Đảng ủy Chính phủ; Đảng ủy Quốc hội; …)`) stay one list whatever separates them.
+    const sameEnumeration = last?.group !== undefined && last.group === next.group;
+    if (names.length ? !LIST_GAP.test(gap) && gap !== '' && !sameEnumeration : gap.trim() !== '') break;
     names.push(asWritten && next.collective ? next.written : next.name);
     pos = next.end;
+    last = next;
   }
   return { names: unique(names), end: pos };
+}
+
+/** The words at `at` open with a directive verb (`rà soát`, `khẩn trương`, `phải`, `cần`). */
+function startsWithVerb(folded: string, at: number): boolean {
+  const verb = new RegExp(VERB.source, 'uy');
+  verb.lastIndex = at;
+  return verb.test(folded);
 }
 
 export function hasActionVerb(text: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Extraction } from '../src/schema.ts';
 import { evaluate } from '../src/eval/run.ts';
-import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
+import { CLEAN_CORPUS, CORRECTED_20TB, extracted, extractedAsIs, ROOT } from './helpers.ts';
 
 let evaluated: ReturnType<typeof evaluate> | undefined;
 const evaluation = () => (evaluated ??= evaluate(ROOT));
@@ -55,4 +55,25 @@ describe('extract', () => {
     expect(corrected.scores.golden).toBe(ocr.scores.golden);
     expect(corrected.scores.golden).toBe(47);
   }, 120_000);
+
+  it('lets the doers a numbered point names override the request that introduced the list', async () => {
+    const doc = await extractedAsIs(CORRECTED_20TB);
+    const task = (clause: string) => doc.tasks!.find((t) => t.clause === clause)!;
+    // Agencies are sets (CONTRACT.md "Scoring"): compare them in a fixed order.
+    const doers = (clause: string) => [...task(clause).responsible].sort();
+    // `Về nhiệm vụ trong thời gian tới, yêu cầu các cấp ủy, tổ chức đảng, cơ quan, đơn vị … sau:` introduces points 1–7.
+    expect(doers('5')).toEqual(['Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'].sort());
+    expect(doers('6')).toEqual(['Các cấp, các ngành', 'Các cơ quan, đơn vị'].sort());
+    expect(doers('7')).toEqual(['Người đứng đầu cấp ủy, chính quyền các bộ, ngành, địa phương, cơ quan, đơn vị'].sort());
+    // A second paragraph that names its own doers is a task of its own.
+    expect(doers('4')).toEqual(['Các bộ, cơ quan, địa phương'].sort());
+    expect(doers('4.p1')).toEqual(['Các bộ quản lý ngành', 'Bộ Khoa học và Công nghệ', 'Bộ Công Thương', 'Bộ Nông nghiệp và Môi trường'].sort());
+    expect(doers('2.p1')).toEqual(['Các bộ, ngành, địa phương', 'Bộ Khoa học và Công nghệ'].sort());
+  });
+
+  it('keeps the items under an addressee heading with that addressee when a sentence names a collective', async () => {
+    // 19-BC II.3.a (`a) Các cơ quan Trung ương và địa phương`), dash 2: `Yêu cầu các cấp, các ngành …`, `… các cơ quan, đơn vị khẩn trương …`.
+    const doc = await extracted('corpus/19-BC-CQTTBCD.md');
+    expect(doc.tasks!.find((t) => t.clause === 'II.3.a.d2')!.responsible).toEqual(['Các cơ quan Trung ương và địa phương']);
+  });
 });

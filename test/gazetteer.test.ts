@@ -58,4 +58,51 @@ describe('roles', () => {
       'Phạm Gia Túc',
     ]);
   });
+
+  // Lines of the corrected 20-TB notice (golden/20-TB-CQTTBCD.corrected.txt) and the 19-BC report.
+  it('reads the doer that opens a later sentence as a doer of its own', () => {
+    const roles = readRoles(
+      'Các bộ, ngành, địa phương tập trung chỉ đạo thúc đẩy ứng dụng khoa học, công nghệ và chuyển đổi số ngay trong từng ngành, từng lĩnh vực, từng doanh nghiệp. Việc triển khai phải có lộ trình rõ ràng và dự kiến nguồn lực đầu tư. Bộ Khoa học và Công nghệ rà soát các tiêu chuẩn chất lượng bảo đảm đáp ứng yêu cầu phát triển đất nước trong giai đoạn mới.',
+    );
+    expect(roles.responsible).toEqual(['Các bộ, ngành, địa phương']);
+    expect(roles.sentenceDoers).toEqual(['Bộ Khoa học và Công nghệ']);
+  });
+
+  it('does not take a sentence subject without a directive verb for a doer', () => {
+    expect(readRoles('Tăng cường kỷ luật thực thi. Bộ Công an là cơ quan thường trực.').sentenceDoers).toEqual([]);
+  });
+
+  it('reads a collective and the members named after "đặc biệt là" as one list, and an unlisted collective coordinator as written', () => {
+    const roles = readRoles(
+      'Triển khai mạnh mẽ hơn nữa các chương trình, kế hoạch phát triển công nghệ chiến lược. Các bộ quản lý ngành, đặc biệt là Bộ Khoa học và Công nghệ, Bộ Công Thương, Bộ Nông nghiệp và Môi trường phải phối hợp chặt chẽ với các tập đoàn, doanh nghiệp hàng đầu, viện nghiên cứu, trường đại học để hình thành chuỗi giá trị công nghệ chiến lược.',
+    );
+    expect(roles.sentenceDoers).toEqual(['Các bộ quản lý ngành', 'Bộ Khoa học và Công nghệ', 'Bộ Công Thương', 'Bộ Nông nghiệp và Môi trường']);
+    expect(roles.coordinating).toEqual(['các tập đoàn, doanh nghiệp hàng đầu, viện nghiên cứu, trường đại học']);
+    expect(readRoles('Giao nhiệm vụ cho các tập đoàn/doanh nghiệp hàng đầu phối hợp với trường/viện xây dựng lộ trình làm chủ').coordinating).toEqual(['trường/viện']);
+  });
+
+  it('names every body of an enumeration in brackets, whatever separates them', () => {
+    expect(
+      readRoles(
+        'Các đảng ủy ở Trung ương (Đảng ủy Chính phủ; Đảng ủy Quốc hội; Đảng ủy các cơ quan Đảng Trung ương; Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương; Đảng ủy Công an Trung ương; Quân ủy Trung ương) tập trung lãnh đạo, chỉ đạo quyết liệt',
+      ).responsible,
+    ).toEqual(['Đảng ủy Chính phủ', 'Đảng ủy Quốc hội', 'Đảng ủy các cơ quan Đảng Trung ương', 'Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương', 'Đảng ủy Công an Trung ương', 'Quân ủy Trung ương']);
+    expect(readRoles('Chủ trì, phối hợp với Bộ Tư pháp và 3 địa phương (Hà Nội, Đà Nẵng, Thành phố Hồ Chí Minh) nghiên cứu, lựa chọn thể chế').coordinating).toEqual([
+      'Bộ Tư pháp',
+      'Thành phố Hà Nội',
+      'Thành phố Đà Nẵng',
+      'Thành phố Hồ Chí Minh',
+    ]);
+  });
+
+  it('ends a collective addressee before an adverbial such as "theo nhiệm vụ được giao"', () => {
+    expect(readRoles('Các cơ quan Trung ương và địa phương theo nhiệm vụ được giao:').responsible).toEqual(['Các cơ quan Trung ương và địa phương']);
+    expect(readRoles('Các bộ, ngành theo từng lĩnh vực công tác chủ động nghiên cứu kinh nghiệm xây dựng thể chế').responsible).toEqual(['Các bộ, ngành']);
+  });
+
+  it('reads the directed bodies of "X chỉ đạo Y" when Y is a list with collectives', () => {
+    expect(
+      readRoles('Đảng ủy Quốc hội, Đảng ủy Chính phủ chỉ đạo các Ủy ban của Quốc hội, Bộ Tư pháp và các bộ, cơ quan khẩn trương rà soát toàn diện hệ thống pháp luật'),
+    ).toMatchObject({ responsible: ['Các Ủy ban của Quốc hội', 'Bộ Tư pháp', 'Các bộ, cơ quan'], directing: ['Đảng ủy Quốc hội', 'Đảng ủy Chính phủ'] });
+  });
 });

@@ -19,6 +19,16 @@ export function extracted(path: string): Promise<Doc> {
   return cache.get(path)!;
 }
 
+/** The hand-corrected text of the OCR'd 20-TB notice, line for line (golden/20-TB-CQTTBCD.corrected.txt). */
+export const CORRECTED_20TB = 'golden/20-TB-CQTTBCD.corrected.txt';
+
+/** A text that needs no repair (a hand-corrected one), run through its pipeline with repair off. */
+export function extractedAsIs(path: string): Promise<Doc> {
+  const key = `as-is:${path}`;
+  if (!cache.has(key)) cache.set(key, extractFile(ROOT + path, { noRepair: true }));
+  return cache.get(key)!;
+}
+
 export function corpusText(path: string): string {
   return readFileSync(ROOT + path, 'utf8');
 }

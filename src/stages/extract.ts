@@ -27,6 +27,15 @@ interface Context {
   deadline: Deadline | null;
   /** The section reports results or problems, not directives. */
   narrative: boolean;
+  /**
+   * How the responsible agencies were named above: as the subject of a
+   * heading (`c) Bộ Khoa học và Công nghệ`, `Bộ Ngoại giao chủ trì, phối hợp
+   * …:`), which makes every item under it theirs; or in a request that
+   * introduces the list (`… yêu cầu các cấp ủy, tổ chức đảng, cơ quan, đơn vị
+   * tập trung thực hiện … sau:`), which an item that names its own doers
+   * overrides.
+   */
+  addressedBy: 'heading' | 'request' | null;
 }
 
 const NOT_TASK = cues.notTask.map((p) => new RegExp(p, 'u'));
@@ -103,7 +112,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       previousTasks = mark;
     }
   };
-  visit(doc.root, { responsible: [], coordinating: [], directing: [], deadline: null, narrative: false });
+  visit(doc.root, { responsible: [], coordinating: [], directing: [], deadline: null, narrative: false, addressedBy: null });
   return { ...doc, tasks };
 }
 
@@ -113,10 +122,16 @@ function continuation(text: string, node: Clause): Clause[] {
   for (const child of node.children) {
     const words = text.slice(child.start, child.end);
     // A paragraph that names its own doer up front is a task of its own.
-    if (child.kind !== 'para' || child.children.length || NOT_TASK.some((re) => re.test(foldName(words))) || readRoles(words).subjectEnd > 0) break;
+    if (child.kind !== 'para' || child.children.length || NOT_TASK.some((re) => re.test(foldName(words))) || namesOwnDoers(words)) break;
     paras.push(child);
   }
   return paras;
+}
+
+/** A paragraph whose subject, or the subject of a later sentence of it, is an agency: a task of its own. */
+function namesOwnDoers(words: string): boolean {
+  const roles = readRoles(words);
+  return roles.subjectEnd > 0 || roles.sentenceDoers.length > 0;
 }
 
 /** Before the first item of the body, of a part or of an appendix. */
@@ -154,6 +169,7 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
   }
   const roles = readRoles(head);
   const deadline = chooseDeadline(findDeadlines(head));
+  const addressedBy = roles.responsible.length ? 'heading' : roles.assigned.length ? 'request' : ctx.addressedBy;
   // `… yêu cầu các cấp ủy, tổ chức đảng:` hands the items below to those it names.
   if (!roles.responsible.length) roles.responsible = roles.assigned;
   return {
@@ -162,6 +178,7 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
     directing: roles.directing.length ? roles.directing : roles.responsible.length ? [] : ctx.directing,
     deadline: deadline ?? ctx.deadline,
     narrative,
+    addressedBy,
   };
 }
 
@@ -221,7 +238,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd), listed),
+    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed, doc, node }),
     confidence,
   };
   if (!own) inherited.add(task);
@@ -244,14 +261,18 @@ function trimmedSpan(text: string, start: number, end: number): { start: number;
 }
 
 /**
- * An item's own words override what flows down from its header. A later
- * `Giao X …` adds X to the item's own doers, or stands for them when nothing
- * flows down.
+ * An item's own words override what flows down from its header. Doers it
+ * names later on (`… . Bộ X rà soát …`, `Giao Y …`, `Yêu cầu Z …`) join its
+ * subject; without a subject they stand for the item's doers, unless a
+ * heading above names the addressee outright (`d) Các cơ quan Trung ương và
+ * địa phương`): under such a heading the items are the heading's, and a
+ * sentence naming a collective inside one restates it.
  */
 function mergeRoles(roles: Roles, ctx: Context): Pick<Roles, 'responsible' | 'coordinating' | 'directing'> {
+  const named = unique([...roles.sentenceDoers, ...roles.assigned]);
   if (roles.directedByContext) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: ctx.responsible };
-  if (roles.responsible.length) return { responsible: unique([...roles.responsible, ...roles.assigned]), coordinating: roles.coordinating, directing: roles.directing };
-  if (!ctx.responsible.length && roles.assigned.length) return { responsible: roles.assigned, coordinating: roles.coordinating, directing: [] };
+  if (roles.responsible.length) return { responsible: unique([...roles.responsible, ...named]), coordinating: roles.coordinating, directing: roles.directing };
+  if (named.length && (!ctx.responsible.length || ctx.addressedBy !== 'heading')) return { responsible: named, coordinating: roles.coordinating, directing: [] };
   return {
     responsible: ctx.responsible,
     coordinating: roles.coordinating.length ? roles.coordinating : ctx.coordinating,
