@@ -238,7 +238,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed, doc, node }),
+    deliverable: findDeliverable(words.slice(roles.subjectEnd), listed),
     confidence,
   };
   if (!own) inherited.add(task);
