@@ -4,6 +4,7 @@
  */
 import type { Deadline } from './schema.ts';
 import data from '../data/deadlines.json' with { type: 'json' };
+import cues from '../data/cues.json' with { type: 'json' };
 
 export interface DeadlineMatch extends Deadline {
   start: number;
@@ -18,9 +19,22 @@ interface Rule {
   re: RegExp;
   resolve: string;
   strong: boolean;
+  /** What the text just before the phrase must end with for the phrase to date the task. */
+  after: RegExp | null;
 }
 
-const RULES: Rule[] = data.rules.map((r) => ({ name: r.name, kind: r.kind as Deadline['kind'], re: new RegExp(r.pattern, 'gu'), resolve: r.resolve, strong: Boolean(r.strong) }));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const VERBS = [...cues.actionVerbs].sort((a, b) => b.length - a.length).map(escape).join('|');
+const RULES: Rule[] = data.rules.map((r) => ({
+  name: r.name,
+  kind: r.kind as Deadline['kind'],
+  re: new RegExp(r.pattern, 'gu'),
+  resolve: r.resolve,
+  strong: Boolean('strong' in r && r.strong),
+  after: 'after' in r && r.after ? new RegExp(`(?:${r.after.replaceAll('{verb}', VERBS)})$`, 'u') : null,
+}));
+/** Words after which a period names a set of tasks (`các nhiệm vụ trong quý I/2026`) rather than dating one. */
+const NAMES_TASKS = data.namesTasks.before.map((p) => new RegExp(p, 'u'));
 const QUARTER_END = data.quarterEnd as Record<string, string>;
 const RECURRENCE = data.recurrence as Record<string, Deadline['recurrence']>;
 const COMPLETION_CUE = /hoàn thành|chậm nhất|xong|trước ngày|thời hạn/u;
@@ -31,12 +45,20 @@ export const NO_DEADLINE: Deadline = { text: null, kind: 'none', date: null, rec
 export function findDeadlines(text: string): DeadlineMatch[] {
   const lower = text.toLowerCase();
   const found: DeadlineMatch[] = [];
+  const blocked: { start: number; end: number }[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (found.some((f) => start < f.end && end > f.start) || blocked.some((b) => start < b.end && end > b.start)) continue;
+      const before = lower.slice(Math.max(0, start - 80), start);
+      if (NAMES_TASKS.some((re) => re.test(before))) {
+        // The words still belong to this phrase: no later rule reads a date out of them.
+        blocked.push({ start, end });
+        continue;
+      }
+      if (rule.after && !rule.after.test(before)) continue;
       const resolved = resolve(rule, m.groups ?? {});
       if (!resolved) continue;
       const phrase = text.slice(start, end).trim();

@@ -42,4 +42,23 @@ describe('deadline', () => {
   it('rejects impossible dates', () => {
     expect(findDeadlines('trước ngày 31/02/2026')).toEqual([]);
   });
+
+  // Sentences of the corrected 20-TB notice (golden/20-TB-CQTTBCD.corrected.txt).
+  it('reads a period right after "các nhiệm vụ" as naming those tasks, not as a deadline', () => {
+    expect(
+      chooseDeadline(findDeadlines('Rà soát, chuẩn hoá nội dung kế hoạch năm 2026 và thực hiện quyết liệt các nhiệm vụ trong quý I/2026 (trong đó có 125 nhiệm vụ chậm tiến độ), các nhiệm vụ tại Thông báo số 17-TB/CQTTBCĐ, ngày 29/12/2025.')),
+    ).toBeNull();
+    expect(findDeadlines('và Chương trình công tác năm 2026 của Ban Chỉ đạo, nhất là các nhiệm vụ trong quý I/2026; đồng thời thực hiện chỉ đạo')).toEqual([]);
+    // A completion verb before the tasks makes the period their deadline again.
+    expect(chooseDeadline(findDeadlines('hoàn thành các nhiệm vụ trong quý I/2026'))).toMatchObject({ kind: 'by', date: '2026-03-31' });
+    // An indefinite `một số nhiệm vụ` is not a known set (04-TB: `thực hiện một số nhiệm vụ trong tháng 6/2025, cụ thể như sau:`).
+    expect(chooseDeadline(findDeadlines('thực hiện một số nhiệm vụ trong tháng 6/2025, cụ thể như sau:'))).toMatchObject({ kind: 'by', date: '2025-06-30' });
+  });
+
+  it('reads a bare "hằng năm" after a noun as naming a periodic thing, not the task\'s cadence', () => {
+    expect(findDeadlines('Kết quả triển khai phải được đưa vào tiêu chí đánh giá, thi đua, khen thưởng hằng năm; đồng thời gắn chặt với cơ chế xử lý trách nhiệm')).toEqual([]);
+    expect(chooseDeadline(findDeadlines('tổng hợp, báo cáo hằng tháng kết quả thực hiện'))).toMatchObject({ kind: 'recurring', recurrence: 'monthly' });
+    expect(chooseDeadline(findDeadlines('lãnh đạo cấp cao năm 2026 và hằng năm, chủ động phối hợp với Bộ Khoa học và Công nghệ'))).toMatchObject({ kind: 'recurring', recurrence: 'yearly' });
+    expect(chooseDeadline(findDeadlines('duy trì giao ban định kỳ hàng tuần để kịp thời đánh giá'))).toMatchObject({ kind: 'recurring', recurrence: 'weekly' });
+  });
 });
