@@ -1,6 +1,8 @@
 /** Ingest adapters without OCR: text encodings, HTML, Markdown, PDF text layers, .docx, bad input. */
-import { writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model.ts';
 import { ingest, ingestBytes } from '../src/ingest/index.ts';
@@ -9,6 +11,8 @@ import { cer } from './fixtures/cer.ts';
 import { encodeTcvn3, encodeVni, encodeWindows1258 } from './fixtures/legacy-encode.ts';
 import { makeDocx, makeTextPdf, seedText, tempDir } from './fixtures/make.ts';
 import { textPdf } from './fixtures/pdf-writer.ts';
+import { zip } from './fixtures/zip-writer.ts';
+import { ROOT } from './helpers.ts';
 
 const SAMPLE = 'THÔNG BÁO\n\nBộ Khoa học và Công nghệ chủ trì, phối hợp với các bộ, ngành liên quan hoàn thành trong tháng 6/2025; Ủy ban nhân dân các tỉnh, thành phố báo cáo kết quả thực hiện.\n';
 
@@ -154,7 +158,6 @@ describe('bad input', () => {
     ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'), 'unsupported type: a GIF image'],
     ['a damaged PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'damaged PNG image'],
   ])('refuses %s with one line', async (_, bytes, expected) => {
-    const { zip } = await import('./fixtures/zip-writer.ts');
     const message = await reason(ingestBytes('in.docx', bytes ?? zip({ 'a.txt': 'x' })));
     expect(message).toContain(expected);
     expect(message).not.toMatch(/\n/);
@@ -164,3 +167,39 @@ describe('bad input', () => {
     expect(await reason(ingest('/nonexistent/x.pdf'))).toBe('no such file');
   });
 });
+
+describe('bad input through the CLI', () => {
+  const run = promisify(execFile);
+  const dir = tempDir();
+  const cases: [name: string, file: string, bytes: () => Buffer, reason: string][] = [
+    ['an encrypted PDF', 'locked.pdf', () => textPdf(SAMPLE, { encrypt: true }), 'encrypted PDF (needs a password)'],
+    ['a truncated PDF', 'cut.pdf', () => textPdf(SAMPLE).subarray(0, 3000), 'truncated PDF'],
+    ['a PDF cut before its header', 'tail.pdf', () => textPdf(SAMPLE).subarray(40), 'damaged or misnamed .pdf file (no %PDF- header'],
+    ['a .docx that is not a zip', 'notice.docx', () => Buffer.from([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]), 'damaged or misnamed .docx file (not a zip archive'],
+    ['a .docx cut short', 'short.docx', () => makeDocxBytes().subarray(0, 200), 'damaged zip archive'],
+    ['a zip that is not a .docx', 'sheet.docx', () => zip({ 'xl/workbook.xml': '<workbook/>' }), 'a zip archive, but not a Word .docx'],
+    ['an unsupported type (legacy .doc)', 'old.doc', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'unsupported type: a legacy Word .doc'],
+    ['an unsupported type (GIF)', 'scan.gif', () => Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00', 'latin1'), 'unsupported type: a GIF image'],
+  ];
+
+  function makeDocxBytes(): Buffer {
+    const file = makeDocx(join(dir, 'whole.docx'), [[null, 'THÔNG BÁO'], [0, 'Bộ Khoa học và Công nghệ chủ trì']]);
+    return readFileSync(file);
+  }
+
+  it.each(cases)('refuses %s: one line naming the file, exit 2, no output file', async (_, name, bytes, reason) => {
+    const input = join(dir, name);
+    writeFileSync(input, bytes());
+    const out = join(dir, `${name}.json`);
+    const result = await run(process.execPath, [join(ROOT, 'bin/chidao.js'), 'extract', input, '-o', out], { cwd: ROOT }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/\n$/);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(`chidao: ${input}: ${reason}`)]);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+

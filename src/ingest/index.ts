@@ -87,8 +87,36 @@ export async function ingestBytes(path: string, bytes: Buffer, options: IngestOp
   }
 }
 
+/** What a file's extension promises, for files whose bytes are not that (and not text either). */
+const PROMISED: Record<string, string> = {
+  docx: 'not a zip archive, as every Word .docx is',
+  pdf: 'no %PDF- header',
+  png: 'not a PNG image',
+  jpg: 'not a JPEG image',
+  jpeg: 'not a JPEG image',
+  tif: 'not a TIFF image',
+  tiff: 'not a TIFF image',
+};
+
+/**
+ * Content decides how a file is read, but when bytes named `.docx` (or
+ * `.pdf`, `.png`…) are neither that nor text, saying "binary file" or
+ * "truncated UTF-16" would mislead: say what the name promised.
+ */
+function misnamed(path: string, error: unknown): unknown {
+  const extension = path.match(/\.([a-z]+)$/i)?.[1].toLowerCase();
+  if (!(error instanceof InputError) || !extension || !PROMISED[extension]) return error;
+  return new InputError(path, `damaged or misnamed .${extension} file (${PROMISED[extension]}, and not text either)`);
+}
+
 function textDoc(path: string, bytes: Buffer): Doc {
-  const { text, encoding } = decodeText(path, bytes);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(path, bytes);
+  } catch (error) {
+    throw misnamed(path, error);
+  }
+  const { text, encoding } = decoded;
   if (!text.trim()) throw new InputError(path, 'no text (only white space)');
   if (looksLikeHtml(text)) {
     const content = htmlToText(text);
