@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model.ts';
 import { ingest, ingestBytes } from '../src/ingest/index.ts';
+import { lineText } from '../src/ingest/ocr.ts';
 import { joinHyphenated, removeRunning } from '../src/ingest/pdf-text.ts';
 import { cer } from './fixtures/cer.ts';
 import { encodeTcvn3, encodeVni, encodeWindows1258 } from './fixtures/legacy-encode.ts';
@@ -203,3 +204,19 @@ describe('bad input through the CLI', () => {
   });
 });
 
+describe('OCR words split inside a syllable', () => {
+  // Word boxes as tesseract gave them on the mild scan of page 3 (300 dpi): `N` cut from `gọc`, 4 px apart where words are ~20 px apart.
+  const word = (text: string, x0: number, x1: number) => ({ text, bbox: { x0, y0: 1000, x1, y1: 1040 } }) as never;
+  const words = [word('a)', 323, 367), word('Đồng', 388, 521), word('chí', 539, 614), word('Nguyễn', 632, 826), word('Duy', 847, 945), word('N', 962, 1003), word('gọc,', 1007, 1105), word('Phó', 1129, 1220)];
+
+  it('joins a capital cut from the rest of its syllable', () => {
+    expect(lineText({ text: 'unused', words })).toBe('a) Đồng chí Nguyễn Duy Ngọc, Phó');
+  });
+
+  it('keeps words apart at the usual gap, and close pieces that would not make a syllable', () => {
+    const spaced = words.map((w, i) => (i === 6 ? word('gọc,', 1022, 1120) : w));
+    expect(lineText({ text: 'unused', words: spaced })).toBe('a) Đồng chí Nguyễn Duy N gọc, Phó');
+    const notSyllable = words.map((w, i) => (i === 6 ? word('Hà,', 1007, 1105) : w));
+    expect(lineText({ text: 'unused', words: notSyllable })).toBe('a) Đồng chí Nguyễn Duy N Hà, Phó');
+  });
+});
