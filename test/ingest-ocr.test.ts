@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../src/extract-file.ts';
 import { FIELDS, pairTasks, scoreTasks, tokenF1 } from '../src/eval/score.ts';
 import { InputError, type Doc } from '../src/model.ts';
+import { isBlank } from '../src/ingest/cleanup.ts';
 import { ingest } from '../src/ingest/index.ts';
 import type { GoldenTask } from '../src/schema.ts';
 import { cer } from './fixtures/cer.ts';
@@ -116,6 +117,14 @@ describe('ocr', { timeout: 120_000 }, () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(`chidao: ${file}: no text found in the image\n`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('tells a blank page from a faint one before the slow passes', async () => {
+    const blank = execFileSync(imageMagick(), ['-seed', '3', '-size', '1240x1754', 'xc:white', '-attenuate', '0.1', '+noise', 'Gaussian', 'png:-'], { maxBuffer: 64 << 20 });
+    expect(await isBlank(blank)).toBe(true);
+    // Text printed at 60% grey on an off-white page is still ink (the heavy scan's noise is covered above: it is read).
+    const faint = execFileSync(imageMagick(), ['png:-', '+level', '60%,97%', 'png:-'], { input: pngs[0], maxBuffer: 64 << 20 });
+    expect(await isBlank(faint)).toBe(false);
   });
 
   it('says how to install the Vietnamese data when it is missing', async () => {

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { createWorker, OEM, PSM, type Line as TesseractLine, type Page as TesseractPage, type Worker } from 'tesseract.js';
 import { InputError } from '../model.ts';
-import { cleanup } from './cleanup.ts';
+import { cleanup, isBlank } from './cleanup.ts';
 import type { Page, PageLine } from './lines.ts';
 import { isSyllable, quality, score } from './syllable.ts';
 import { findTessdata, INSTALL_HINT } from './tessdata.ts';
@@ -109,6 +109,8 @@ async function readPage(worker: Worker, job: OcrJob): Promise<OcrPage> {
     const reading = await read();
     if (reading && (!best || weight(reading) > weight(best) * BETTER_BY)) [best, pass] = [reading, name];
     if (best && good(best)) break;
+    // A poor first reading of a page with no ink: the further passes would only read specks.
+    if (name === 'layout' && (await isBlank(image))) break;
   }
   const lines = best && best.letters >= NO_TEXT && best.score >= NOISE_SCORE && best.density >= MIN_DENSITY ? best.lines : [];
   return { number: job.page, lines, pass };
