@@ -76,4 +76,15 @@ describe('extract', () => {
     const doc = await extracted('corpus/19-BC-CQTTBCD.md');
     expect(doc.tasks!.find((t) => t.clause === 'II.3.a.d2')!.responsible).toEqual(['Các cơ quan Trung ương và địa phương']);
   });
+
+  it('reads the paragraphs after the last numbered point as closing the whole body, not that point', async () => {
+    const doc = await extractedAsIs(CORRECTED_20TB);
+    const clauses = doc.tasks!.map((t) => t.clause);
+    expect(clauses.filter((c) => !c.startsWith('PL.')).slice(-2)).toEqual(['7', 'p3']);
+    expect(clauses).not.toContain('7.p1');
+    const closing = doc.tasks!.find((t) => t.clause === 'p3')!;
+    expect(closing.text).toMatch(/^Năm 2026 là năm đầu .* quý đầu của năm 2026\.$/u);
+    expect(closing.responsible).toEqual(['Các cơ quan, đơn vị, địa phương']);
+    expect(doc.tasks!.find((t) => t.clause === '7')!.text).toMatch(/phân bổ nguồn lực\.$/u);
+  });
 });

@@ -55,6 +55,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   const tasks: Task[] = [];
   const scope = options.scope ?? (options.scopeHeading ? partHeaded(doc, options.scopeHeading) : null);
   const number = doc.header?.number ?? '';
+  const closing = closingParagraphs(doc.text, doc.root);
   const visit = (node: Clause, ctx: Context) => {
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
@@ -66,7 +67,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       const task = readTask(doc, node, node.start, end, ctx, number);
       if (task) tasks.push(task);
       let paraCount = 0;
-      for (const para of node.children.slice(paras.length).filter((c) => c.kind === 'para' && !c.children.length)) {
+      for (const para of node.children.slice(paras.length).filter((c) => c.kind === 'para' && !c.children.length && !closing.has(c))) {
         const own = readTask(doc, para, para.start, para.end, ctx, number, () => `${node.path}.p${++paraCount}`);
         if (own) tasks.push(own);
       }
@@ -78,7 +79,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     let paraCount = 0;
     let seenItem = false;
     let previousTasks = tasks.length;
-    for (const child of node.children) {
+    // The closing paragraphs of the body are read as the root's own, after the last point.
+    const children = node.kind === 'root' ? node.children.flatMap((c) => [c, ...c.children.filter((p) => closing.has(p))]) : node.children;
+    for (const child of children) {
       const mark = tasks.length;
       if (child.kind === 'sub') {
         const end = shared && child === subs[subs.length - 1] ? shared.cut : child.end;
@@ -114,6 +117,23 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   };
   visit(doc.root, { responsible: [], coordinating: [], directing: [], deadline: null, narrative: false, addressedBy: null });
   return { ...doc, tasks };
+}
+
+/**
+ * The paragraphs that close the body of a notice: after its last numbered
+ * point come the concluding paragraphs (`Năm 2026 là năm đầu … Các cơ quan,
+ * đơn vị, địa phương phải hành động quyết liệt …`) and the closing formula
+ * (`… thông báo để … biết, thực hiện.`). They conclude the whole body, not
+ * that point: from the first one that does not carry on the point's words,
+ * they stand at the top level.
+ */
+function closingParagraphs(text: string, root: Clause): Set<Clause> {
+  // The body runs up to the recipients block or an appendix; its last clause must be a numbered point with no items.
+  const end = root.children.findIndex((c) => c.kind === 'recipients' || c.kind === 'appendix');
+  const last = root.children[(end < 0 ? root.children.length : end) - 1];
+  if (last?.kind !== 'point' || last.children.some((c) => CONTAINER_KINDS.has(c.kind))) return new Set();
+  const carried = continuation(text, last).length;
+  return new Set(last.children.slice(carried).filter((c) => c.kind === 'para' && !c.children.length));
 }
 
 /** The paragraphs that carry on a point's words, up to a closing formula (`… thông báo để các đồng chí … biết, thực hiện`). */
