@@ -8,14 +8,19 @@
  * Công nghệ task found where the labels have ten), which is the extractor's
  * business, not the store's.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { synthNotices } from '../scripts/synth-notices.ts';
+import { extractFile } from '../src/extract-file.ts';
 import { corpusAdd, corpusList, corpusRemove, query, stats } from '../src/store/commands.ts';
 import { openStore, StoreError } from '../src/store/index.ts';
+import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
 import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
 
@@ -42,6 +47,59 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
       await c.end();
     },
   };
+}
+
+/** Rows the same SQL reads on either back end. */
+async function rows(backend: string, db: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (backend === 'sqlite') {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return conn.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      conn.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Every stored document is whole: its task count, tasks, clauses and agency
+ * rows are exactly those of extracting its file again, nothing is orphaned,
+ * and on SQLite the file and its full-text index pass their integrity checks.
+ */
+async function expectWhole(backend: string, db: string): Promise<number> {
+  const stored = await rows(backend, db, `SELECT d.path, d.task_count,
+      (SELECT COUNT(*) FROM tasks t WHERE t.document_id = d.id) AS tasks,
+      (SELECT COUNT(*) FROM clauses c WHERE c.document_id = d.id) AS clauses,
+      (SELECT COUNT(*) FROM task_agencies a JOIN tasks t ON t.id = a.task_id WHERE t.document_id = d.id) AS agencies
+    FROM documents d ORDER BY d.path`);
+  for (const row of stored) {
+    const record = toRecord(await extractFile(row.path as string), row.path as string, '', '');
+    const want = { path: row.path, task_count: record.tasks.length, tasks: record.tasks.length, clauses: record.clauses.length, agencies: record.tasks.reduce((n, t) => n + t.agencies.length, 0) };
+    expect(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'path' ? v : Number(v)]))).toEqual(want);
+  }
+  const orphans = await rows(backend, db, `SELECT
+      (SELECT COUNT(*) FROM tasks t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.document_id)) AS tasks,
+      (SELECT COUNT(*) FROM clauses c WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = c.document_id)) AS clauses,
+      (SELECT COUNT(*) FROM task_agencies a WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id)) AS agencies`);
+  expect(orphans.map((o) => Object.values(o).map(Number))).toEqual([[0, 0, 0]]);
+  if (backend === 'sqlite') {
+    const conn = new Database(db);
+    try {
+      expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Throws (SQLITE_CORRUPT_VTAB) when the index and the tasks table disagree.
+      conn.exec("INSERT INTO tasks_fts (tasks_fts) VALUES ('integrity-check')");
+    } finally {
+      conn.close();
+    }
+  }
+  return stored.length;
 }
 
 const backends = ['sqlite', ...(process.env.CHIDAO_TEST_PG ? ['postgres'] : [])];
@@ -137,6 +195,48 @@ describe.each(backends)('store on %s', (backend) => {
       list: (await corpusList({ db })).map(({ addedAt, ...d }) => d),
     });
   });
+
+  test('a process killed inside its write transaction leaves nothing of that document', async () => {
+    const before = await corpusList({ db });
+    const file = join(dir, `${backend}-doomed.txt`);
+    copyFileSync(join(ROOT, 'corpus/04-TB-BCDTW.txt'), file);
+    writeFileSync(file, '\n', { flag: 'a' }); // new bytes: not already stored under another path
+    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/die-mid-put.ts'), db, file, '5'], { cwd: ROOT }).then(
+      () => ({ signal: null }),
+      (e: { signal: string | null; stderr: string }) => e,
+    );
+    expect(child.signal).toBe('SIGKILL');
+    expect(await corpusList({ db })).toEqual(before);
+    await expectWhole(backend, db);
+    // Nothing half-written stands in the way: the same file stores whole now.
+    expect((await corpusAdd([file], { db, progress: false }))[0]).toMatchObject({ status: 'added', tasks: 45 });
+    await expectWhole(backend, db);
+    expect(await corpusRemove(file, { db })).toEqual({ removed: 1 });
+  });
+
+  test('interrupting chidao corpus add (Ctrl-C) leaves every stored document whole, and the next run finishes the job', async () => {
+    const folder = join(dir, `${backend}-synth`);
+    mkdirSync(folder);
+    const notices = await synthNotices({ seed: 3, count: 60 });
+    for (const n of notices) writeFileSync(join(folder, n.name), n.text);
+    const stored = async () => Number((await rows(backend, db, `SELECT COUNT(*) AS n FROM documents WHERE path LIKE '${folder}/%'`))[0].n);
+    const child = spawn(process.execPath, [join(ROOT, 'bin/chidao.js'), 'corpus', 'add', folder, '--db', db], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+    let running = true;
+    void exited.then(() => (running = false));
+    // Interrupt once a few documents are in, with the rest still to come.
+    while (running && (await stored()) < 3) await new Promise((wait) => setTimeout(wait, 20));
+    child.kill('SIGINT');
+    expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
+    const partial = await stored();
+    expect(partial).toBeGreaterThanOrEqual(3);
+    expect(partial).toBeLessThan(notices.length);
+    expect(await expectWhole(backend, db)).toBe(seed.length + partial);
+    const again = await corpusAdd([folder], { db, progress: false });
+    expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(partial);
+    expect(again.filter((r) => r.status === 'added')).toHaveLength(notices.length - partial);
+    expect(await expectWhole(backend, db)).toBe(seed.length + notices.length);
+  });
 });
 
 describe.runIf(backends.length > 1)('SQLite and PostgreSQL', () => {
@@ -174,6 +274,27 @@ describe('store errors: one line, nothing changed', () => {
 
   test('an unreachable PostgreSQL server', async () => {
     await expect(openStore('postgres://chidao:secret@127.0.0.1:1/chidao', { timeoutMs: 2000 })).rejects.toThrow(/^postgres:\/\/chidao@127\.0\.0\.1:1\/chidao: cannot reach the database \(ECONNREFUSED/);
+  });
+
+  test.each([
+    ['a damaged database file', () => {
+      const file = join(dir, 'cli-corrupt.db');
+      writeFileSync(file, Buffer.from('SQLite format 3\0 but then nothing a database holds. '.repeat(200)));
+      return { db: file, line: `chidao: ${file}: not a SQLite database, or damaged (file is not a database)` };
+    }],
+    ['an unreachable PostgreSQL server', () => ({ db: 'postgres://chidao:secret@127.0.0.1:1/chidao', line: 'chidao: postgres://chidao@127.0.0.1:1/chidao: cannot reach the database (ECONNREFUSED' })],
+  ])('through the CLI, %s gives one line and exit 2', async (_, make) => {
+    const { db, line } = make();
+    const before = db.startsWith('/') ? readFileSync(db) : null;
+    const { code, stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/chidao.js'), 'corpus', 'add', seed[0], '--db', db], { cwd: ROOT }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(line)]);
+    expect(stderr).not.toContain('secret');
+    if (before) expect(readFileSync(db).equals(before)).toBe(true);
   });
 
   test('migrations are recorded in schema_version', () => {
