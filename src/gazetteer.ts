@@ -113,6 +113,12 @@ export function canonicalAgency(name: string): string | null {
   return entry ? entry.name : null;
 }
 
+/** The issuer list's canonical form of a name, and nothing else (no agency alias). */
+export function knownIssuer(text: string): string | null {
+  const folded = foldName(text.replace(/\s+/g, ' ').trim());
+  return folded ? (data.issuers.find((i) => foldName(i) === folded) ?? null) : null;
+}
+
 export function canonicalIssuer(text: string): string | null {
   const folded = foldName(text.replace(/\s+/g, ' ').trim());
   if (!folded) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../src/model.ts';
 import { walk } from '../src/stages/segment.ts';
-import { extracted } from './helpers.ts';
+import { CORRECTED_20TB, extracted, extractedAsIs } from './helpers.ts';
 
 function paths(root: Clause, prefix: string): string[] {
   const out: string[] = [];
@@ -36,5 +36,24 @@ describe('segment', () => {
     expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt')).header).toMatchObject({ number: '17-TB/CQTTBCĐ', kind: 'THÔNG BÁO', issuedAt: '2025-12-29' });
     expect((await extracted('corpus/19-BC-CQTTBCD.md')).header).toMatchObject({ number: '19-BC/CQTTBCĐ', kind: 'BÁO CÁO', issuedAt: null, signer: 'Phạm Gia Túc' });
     expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.draft.txt')).header).toMatchObject({ number: null, issuedAt: null });
+  });
+
+  it('reads the issuing body as the last body of the header block, under the body above it', async () => {
+    // 04-TB: `BAN CHẤP HÀNH TRUNG ƯƠNG` above `BAN CHỈ ĐẠO TRUNG ƯƠNG / VỀ PHÁT TRIỂN … / ĐỔI MỚI …`.
+    expect((await extracted('corpus/04-TB-BCDTW.txt')).header!.issuer).toBe('Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
+    // 17-TB appendix: `(Kèm theo Thông báo số … của Ban Chỉ đạo Trung ương về …)`.
+    expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt')).header!.issuer).toBe('Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
+  });
+
+  it('reads a header and signature that a two-column scan merged into other lines', async () => {
+    // 20-TB: `BAN CHỈ ĐẠO TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM`, `ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ Hà Nội, ngày 16 tháng 3 năm 2026`,
+    // `CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO`; the signer in `- Đảng ủy Công an Trung ương, Phạm Gia Túc`, an appendix after.
+    expect((await extractedAsIs(CORRECTED_20TB)).header).toMatchObject({
+      number: '20-TB/CQTTBCĐ',
+      issuedAt: '2026-03-16',
+      place: 'Hà Nội',
+      issuer: 'Cơ quan Thường trực Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+      signer: 'Phạm Gia Túc',
+    });
   });
 });

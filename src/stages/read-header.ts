@@ -4,14 +4,16 @@
  */
 import type { Doc } from '../model.ts';
 import type { DocumentHeader } from '../schema.ts';
-import { canonicalIssuer } from '../gazetteer.ts';
+import { canonicalIssuer, knownIssuer } from '../gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
+import agencies from '../../data/agencies.json' with { type: 'json' };
 
 /** A document number: digits, a kind code, then the issuer's code (`20-TB/CQTTBCĐ`, `02-CTr/BCĐTW`). */
 const NUMBER = /\b[Ss]ố:?\s*(\d+[A-Za-zĐđ0-9.]*-[\p{Lu}\p{Ll}0-9]+\/[\p{Lu}0-9][\p{Lu}\p{Ll}0-9-]*)/u;
 const LONG_DATE = /(?:^|,\s*|\s)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SHORT_DATE = /\bngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
-const MOTTO = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do - Hạnh phúc)/u;
+/** The right column's motto, alone or merged after the left column's words. */
+const MOTTO_AT_END = /(?:^|\s+)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u;
 
 export function readHeader(doc: Doc): Doc {
   const lines = doc.text.split('\n');
@@ -46,17 +48,80 @@ export function readHeader(doc: Doc): Doc {
     title = first?.trim() ?? null;
   }
 
-  const issuerLines = head.slice(0, kindIndex >= 0 ? kindIndex : head.length).filter((line) => isAllCaps(line) && !MOTTO.test(line) && !NUMBER.test(line) && !LONG_DATE.test(line));
-  const issuer = canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(/của\s+(.+?)\)?$/mu.exec(headText)?.[1] ?? '');
+  const issuerLines = head
+    .slice(0, kindIndex >= 0 ? kindIndex : head.length)
+    .map(leftColumn)
+    .filter((line) => line && !NUMBER.test(line));
+  const attachedTo = /\(Kèm theo[^()]*?\bcủa\s+([^()]+?)\s*\)/u.exec(headText)?.[1] ?? /của\s+(.+?)\)?$/mu.exec(headText)?.[1] ?? '';
+  const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(attachedTo);
 
   return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(lines) } };
 }
 
-/** The signer's name is the last Title Case line of the signature block. */
+/**
+ * The header block's left column, as capitals: a scan or a PDF merges it with
+ * the right column on one line (`BAN CHỈ ĐẠO TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT
+ * NAM`, `ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ Hà Nội, ngày 16 tháng 3 năm
+ * 2026`): the place and date are the first words not in capitals, the motto
+ * stands at the end.
+ */
+function leftColumn(line: string): string {
+  const words = line.trim().split(/\s+/u);
+  const caps = words.findIndex((w) => !isAllCaps(w) && /\p{L}/u.test(w));
+  return (caps < 0 ? words : words.slice(0, caps)).join(' ').replace(MOTTO_AT_END, '').trim();
+}
+
+/**
+ * The issuing body of a Party document's header: the body named last, under
+ * the body above it (`BAN CHẤP HÀNH TRUNG ƯƠNG / BAN CHỈ ĐẠO TRUNG ƯƠNG VỀ
+ * …`). When it names that body by a short form (`BAN CHỈ ĐẠO TRUNG ƯƠNG VỀ
+ * PHÁT TRIỂN … / CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO`), the short form stands for
+ * the full name above.
+ */
+function issuingBody(lines: string[]): string | null {
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const own = lines.slice(k).join(' ');
+    const above = lines.slice(0, k).join(' ');
+    const expanded = above ? expandShortForm(own, above) : null;
+    const found = (expanded && knownIssuer(expanded)) ?? knownIssuer(own);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** `CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO` under `BAN CHỈ ĐẠO TRUNG ƯƠNG VỀ …`: its last words begin the name above, so they stand for all of it. */
+function expandShortForm(own: string, above: string): string | null {
+  const words = own.split(' ');
+  const aboveWords = above.split(' ');
+  for (let n = Math.min(words.length - 1, aboveWords.length - 1); n >= 2; n--) {
+    const tail = words.slice(words.length - n);
+    if (tail.every((w, i) => w === aboveWords[i])) return [...words.slice(0, words.length - n), ...aboveWords].join(' ');
+  }
+  return null;
+}
+
+const NAME = `(?:${agencies.surnames.join('|')})(?:\\s\\p{Lu}\\p{Ll}*){1,3}`;
+/** A signer's name merged into a recipients line by a two-column layout: `- Đảng ủy Công an Trung ương, Phạm Gia Túc`. */
+const MERGED_NAME = new RegExp(`,\\s+(?:\\S\\s+)?(${NAME})$`, 'u');
+const APPENDIX_HEADING = /^(?:PHỤ LỤC|Phụ lục)\b/u;
+
+/**
+ * The signer's name is the last Title Case line of the signature block. The
+ * block stands after the recipients (`Nơi nhận`), before an appendix; a
+ * two-column layout may have merged the name into a recipients line.
+ */
 function readSigner(lines: string[]): string | null {
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
+  const recipients = lines.findIndex((line) => /^(?:[-•]\s*)?Nơi nhận\b/u.test(line.trim()));
+  const appendix = recipients < 0 ? -1 : lines.findIndex((line, i) => i > recipients && APPENDIX_HEADING.test(line.trim()));
+  const end = appendix < 0 ? lines.length : appendix;
+  const start = recipients < 0 ? Math.max(0, lines.length - 12) : recipients;
+  for (let i = end - 1; i >= start; i--) {
     const line = lines[i].trim();
     if (/^(\p{Lu}\p{Ll}+)(\s\p{Lu}\p{Ll}*){1,4}$/u.test(line)) return line;
+  }
+  for (let i = end - 1; i >= start; i--) {
+    const merged = MERGED_NAME.exec(lines[i].trim());
+    if (merged) return merged[1];
   }
   return null;
 }
