@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../src/model.ts';
+import { createDoc } from '../src/model.ts';
+import { choosePipeline, runPipeline } from '../src/pipeline.ts';
 import { walk } from '../src/stages/segment.ts';
-import { CORRECTED_20TB, extracted, extractedAsIs } from './helpers.ts';
+import { corpusText, CORRECTED_20TB, extracted, extractedAsIs } from './helpers.ts';
 
 function paths(root: Clause, prefix: string): string[] {
   const out: string[] = [];
@@ -54,6 +56,41 @@ describe('segment', () => {
       place: 'Hà Nội',
       issuer: 'Cơ quan Thường trực Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
       signer: 'Phạm Gia Túc',
+    });
+  });
+
+  describe('markers a scan or its repair misread', () => {
+    const clean = corpusText(CORRECTED_20TB);
+    const run = (text: string) => runPipeline(createDoc('20tb.txt', text, 'text'), choosePipeline(text), { noRepair: true });
+    const tree = (text: string) => paths(run(text).root!, '');
+    // The damage the repair of the 20-TB scan left on its markers (compare corpus/20-TB-CQTTBCD.ocr.txt):
+    // `¢) Đồng chí` → `e)`, `d) Các cơ quan` → `a)`, `¢) Bộ Khoa học` → `e)`, `&) Đề nghị` → `e)`, `l) Văn phòng` → `1)`.
+    const damage = (text: string) =>
+      text
+        .replace(/^c\) Đồng chí Thủ tướng/mu, 'e) Đồng chí Thủ tướng')
+        .replace(/^d\) Các cơ quan Trung ương và địa phương$/mu, 'a) Các cơ quan Trung ương và địa phương')
+        .replace(/^c\) Bộ Khoa học và Công nghệ$/mu, 'e) Bộ Khoa học và Công nghệ')
+        .replace(/^đ\) Đề nghị/mu, 'e) Đề nghị')
+        .replace(/^l\) Văn phòng/mu, '1) Văn phòng');
+
+    it('reads a lettered marker that breaks the sequence as the one expected there', () => {
+      const damaged = damage(clean);
+      expect(damaged).not.toBe(clean);
+      expect(tree(damaged)).toEqual(tree(clean));
+      expect(tree(damaged)).toEqual(expect.arrayContaining(['PL.2.c.d5', 'PL.2.d.d2', 'PL.3.c.d6', 'PL.3.đ.2', 'PL.3.e', 'PL.3.l.3']));
+      expect(run(damaged).messages.filter((m) => m.ruleId === 'segment:marker-sequence').map((m) => m.actual)).toEqual(['e)', 'a)', 'e)', 'e)', '1)']);
+    });
+
+    it('reads "3," at the start of a line as point 3 only where 3 is expected', () => {
+      expect(tree(clean.replace(/^3\. Một số nhiệm vụ/mu, '3, Một số nhiệm vụ'))).toEqual(tree(clean));
+      // `2, …` where 3 is expected is running text, not a point.
+      expect(tree(clean.replace(/^3\. Một số nhiệm vụ/mu, '2, Một số nhiệm vụ'))).not.toContain('PL.3');
+    });
+
+    it('does not take a real "1) … 2)" list after k) for a misread l)', () => {
+      const text = 'PHỤ LỤC\n\n1. Kiện toàn Ban Chỉ đạo và cơ quan giúp việc\n\nk) Bộ Giáo dục và Đào tạo chủ trì:\n\n1) Nâng cao năng lực liên kết giữa các cơ sở đào tạo với các viện nghiên cứu.\n\n2) Chuẩn hoá nội dung kỹ năng số phổ cập cho người dân.\n';
+      expect(tree(text)).not.toContain('PL.1.l');
+      expect(run(text).messages.filter((m) => m.ruleId === 'segment:marker-sequence')).toEqual([]);
     });
   });
 });

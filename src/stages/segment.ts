@@ -4,7 +4,8 @@
  * the context of their points; the recipients block and the signature close
  * it.
  */
-import type { Clause, ClauseKind, Doc } from '../model.ts';
+import type { Clause, ClauseKind, Doc, Message } from '../model.ts';
+import markers from '../../data/markers.json' with { type: 'json' };
 
 export interface SegmentOptions {
   /** Split `(1) … (2) …` inside running text into sub-items. @default true */
@@ -19,6 +20,8 @@ interface Marker {
   label: string;
   /** Offset of the clause's own words within the line. */
   skip: number;
+  /** What closes a numbered marker: `.`, `)`, or `,` (a dot a scan read as a comma). */
+  closer?: string;
 }
 
 const RANK: Partial<Record<ClauseKind, number>> = { appendix: 0, part: 1, article: 1, point: 2, letter: 3, dash: 4, plus: 5 };
@@ -28,11 +31,59 @@ function readMarker(line: string): Marker | null {
   if ((m = /^(PHỤ LỤC|Phụ lục)(?:\s+([IVX\d]+))?\b\s*[:.-]?\s*/u.exec(line)) && line.length < 80) return { kind: 'appendix', label: m[2] ?? '', skip: m[0].length };
   if ((m = /^Điều\s+(\d+)\s*[.:]\s*/u.exec(line))) return { kind: 'article', label: m[1], skip: m[0].length };
   if ((m = /^([IVX]{1,5})\s*[.\-]\s+/u.exec(line))) return { kind: 'part', label: m[1], skip: m[0].length };
-  if ((m = /^(\d{1,2})\s*[.)]\s+(?=\S)/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length };
+  if ((m = /^(\d{1,2})\s*([.)])\s+(?=\S)/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: m[2] };
+  // `3, Tiếp tục …`: kept only if it is the number expected next (see inSequence).
+  if ((m = /^(\d{1,2}),\s+(?=\p{Lu})/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: ',' };
   if ((m = /^([a-zđ])\)\s*/u.exec(line))) return { kind: 'letter', label: m[1], skip: m[0].length };
   if ((m = /^[-•]\s*/u.exec(line))) return { kind: 'dash', label: '-', skip: m[0].length };
   if ((m = /^\+\s*/u.exec(line))) return { kind: 'plus', label: '+', skip: m[0].length };
   return null;
+}
+
+const LETTER_READINGS: Record<string, string[] | undefined> = markers.letterReadings;
+const NUMBER_READINGS: Record<string, string[] | undefined> = markers.numberReadings;
+
+/** The clause that a marker of this rank attaches to. */
+function parentFor(stack: Clause[], rank: number): Clause {
+  let i = stack.length - 1;
+  while (i > 0 && RANK[stack[i].kind]! >= rank) i--;
+  return stack[i];
+}
+
+const nextLetter = (label: string) => LETTERS[LETTERS.indexOf(label) + 1] as string | undefined;
+
+/**
+ * Lettered points run a b c d đ e g h i k l … and numbered points 1 2 3
+ * without a gap. A marker that breaks the sequence where a scan or its
+ * repair is known to misread the expected one (`e)` for `c)`, `a)` for `d)`,
+ * `1)` for `l)` after `k)`, data/markers.json) is read as the expected one,
+ * so one damaged marker does not renumber or collapse the tree. `N,` is a
+ * numbered point only where N is expected.
+ */
+function inSequence(marker: Marker, stack: Clause[], rest: string): { marker: Marker | null; was?: string } {
+  const shown = `${marker.label}${marker.closer ?? ')'}`;
+  if (marker.kind === 'point' && marker.closer === ')') {
+    const letter = [...stack].reverse().find((c) => c.kind === 'letter');
+    const expected = letter && nextLetter(letter.label);
+    // A real numbered list under a lettered point goes on with `2)`.
+    const nextLetterAt = rest.search(/^[a-zđ]\)\s/mu);
+    const listGoesOn = /^2\)\s/mu.test(nextLetterAt < 0 ? rest : rest.slice(0, nextLetterAt));
+    if (expected && LETTER_READINGS[expected]?.includes(marker.label) && !listGoesOn) return { marker: { ...marker, kind: 'letter', label: expected }, was: shown };
+  }
+  if (marker.kind === 'letter') {
+    const parent = parentFor(stack, RANK.letter!);
+    const previous = parent.children.filter((c) => c.kind === 'letter').pop();
+    const expected = previous ? nextLetter(previous.label) : 'a';
+    if (expected && marker.label !== expected && LETTER_READINGS[expected]?.includes(marker.label)) return { marker: { ...marker, label: expected }, was: shown };
+  }
+  if (marker.kind === 'point') {
+    const parent = parentFor(stack, RANK.point!);
+    const previous = parent.children.filter((c) => c.kind === 'point').pop();
+    const expected = String(previous ? Number(previous.label) + 1 : 1);
+    if (marker.closer === ',') return marker.label === expected ? { marker: { ...marker, closer: '.' }, was: shown } : { marker: null };
+    if (marker.label !== expected && NUMBER_READINGS[expected]?.includes(marker.label)) return { marker: { ...marker, label: expected }, was: shown };
+  }
+  return { marker };
 }
 
 const RECIPIENTS = /^(?:[-•]\s*)?Nơi nhận\s*:?/u;
@@ -47,6 +98,7 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   /** The recipients block being read, until an appendix after the signature reopens the body. */
   let recipients: Clause | null = null;
   let inAddressees = false;
+  const messages: Message[] = [];
 
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
@@ -68,7 +120,15 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
       root.children.push(recipients);
       continue;
     }
-    const marker = readMarker(line);
+    let marker = readMarker(line);
+    if (marker && !recipients) {
+      const read = inSequence(marker, stack, text.slice(start));
+      if (read.was) {
+        const now = `${read.marker!.label}${read.marker!.kind === 'letter' ? ')' : '.'}`;
+        messages.push({ reason: `clause marker "${read.was}" read as "${now}": it breaks the sequence where a scan misreads "${now}"`, severity: 'warning', ruleId: 'segment:marker-sequence', start: lineStart, end: lineStart + marker.skip, actual: read.was, expected: [now] });
+      }
+      marker = read.marker;
+    }
     if (recipients) {
       // An appendix (Phụ lục) printed after the signature opens a body of its own.
       if (marker?.kind !== 'appendix') continue;
@@ -98,7 +158,7 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
     stack.push(node);
   }
   if (options.subItems ?? true) splitSubItems(root, text);
-  return { ...doc, root };
+  return { ...doc, root, messages: [...doc.messages, ...messages] };
 }
 
 function attach(parent: Clause, node: Clause, counters: Map<Clause, { dash: number; plus: number }>): void {
