@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Extraction } from '../src/schema.ts';
 import { evaluate } from '../src/eval/run.ts';
-import { CLEAN_CORPUS, CORRECTED_20TB, extracted, extractedAsIs, ROOT } from './helpers.ts';
+import { createDoc } from '../src/model.ts';
+import { choosePipeline, runPipeline } from '../src/pipeline.ts';
+import { CLEAN_CORPUS, corpusText, CORRECTED_20TB, extracted, extractedAsIs, ROOT } from './helpers.ts';
 
 let evaluated: ReturnType<typeof evaluate> | undefined;
 const evaluation = () => (evaluated ??= evaluate(ROOT));
@@ -86,5 +88,15 @@ describe('extract', () => {
     expect(closing.text).toMatch(/^Năm 2026 là năm đầu .* quý đầu của năm 2026\.$/u);
     expect(closing.responsible).toEqual(['Các cơ quan, đơn vị, địa phương']);
     expect(doc.tasks!.find((t) => t.clause === '7')!.text).toMatch(/phân bổ nguồn lực\.$/u);
+  });
+
+  it('does not let the lead-in of the notice reach into its appendix', () => {
+    // The repair of the 20-TB scan left `Đồng chí Tha tướng Chính phủ`: the heading PL.2.c then names nobody.
+    const text = corpusText(CORRECTED_20TB).replace('c) Đồng chí Thủ tướng Chính phủ', 'c) Đồng chí Tha tướng Chính phủ');
+    const doc = runPipeline(createDoc('20tb.txt', text, 'text'), choosePipeline(text), { noRepair: true });
+    const body = doc.tasks!.find((t) => t.clause === '5')!;
+    expect(body.responsible).toEqual(['Các cấp ủy, tổ chức đảng, cơ quan, đơn vị']);
+    const item = doc.tasks!.find((t) => t.clause === 'PL.2.c.d2')!;
+    expect(item.responsible).not.toContain('Các cấp ủy, tổ chức đảng, cơ quan, đơn vị');
   });
 });

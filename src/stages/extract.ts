@@ -87,6 +87,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         const end = shared && child === subs[subs.length - 1] ? shared.cut : child.end;
         const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline }, number);
         if (task) tasks.push(task);
+      } else if (child.kind === 'appendix') {
+        // An appendix is a body of its own: what the notice's lead-in asked of its points does not reach it.
+        visit(child, ctx);
       } else if (child.kind !== 'para') {
         visit(child, own);
       } else if (child.children.length) {
@@ -258,7 +261,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed, doc, node }),
+    deliverable: findDeliverable(words.slice(roles.subjectEnd), listed),
     confidence,
   };
   if (!own) inherited.add(task);
