@@ -261,7 +261,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd), listed),
+    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed, doc, node }),
     confidence,
   };
   if (!own) inherited.add(task);
