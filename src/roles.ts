@@ -48,8 +48,14 @@ const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
 /** Handing work to someone: `Giao Bộ KH-CN chủ trì …`, `…, yêu cầu các cấp ủy …`. */
 const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
-/** A new sentence: its subject, if it names one, is a doer of its own. */
-const SENTENCE_START = /(?:[.!?…])\s+(?=\p{Lu})/gu;
+/**
+ * A new sentence: its subject, if it names one, is a doer of its own. A
+ * capital `Các`/`Những` after a lower-case word starts one too: Vietnamese
+ * capitalises these plural words only at a sentence start, so the full stop
+ * before them was lost (by OCR: `… tăng trưởng chung của quốc gia Các cơ
+ * quan, đơn vị, địa phương phải …`).
+ */
+const SENTENCE_START = /(?:[.!?…]\s+(?=\p{Lu})|(?<=\p{Ll})\s+(?=(?:Các|Những)\s))/gu;
 const LEADS_TO = /^\s*(?:(?:khẩn trương|tiếp tục|trực tiếp)\s+)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)/u;
 
 export function readRoles(text: string): Roles {

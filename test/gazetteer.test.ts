@@ -105,4 +105,13 @@ describe('roles', () => {
       readRoles('Đảng ủy Quốc hội, Đảng ủy Chính phủ chỉ đạo các Ủy ban của Quốc hội, Bộ Tư pháp và các bộ, cơ quan khẩn trương rà soát toàn diện hệ thống pháp luật'),
     ).toMatchObject({ responsible: ['Các Ủy ban của Quốc hội', 'Bộ Tư pháp', 'Các bộ, cơ quan'], directing: ['Đảng ủy Quốc hội', 'Đảng ủy Chính phủ'] });
   });
+
+  it('starts a sentence at a capital "Các" whose full stop the scan lost', () => {
+    // The closing paragraph of 20-TB as the repaired OCR reads it (no full stop after `quốc gia`).
+    expect(
+      readRoles('Chúng ta không chỉ dừng lại ở việc nhận diện vấn đề mà phải thực sự bắt tay vào tháo gỡ các điểm nghẽn, đóng góp trực tiếp vào tăng trưởng chung của quốc gia Các cơ quan, đơn vị, địa phương phải hành động quyết liệt, đồng bộ').sentenceDoers,
+    ).toEqual(['Các cơ quan, đơn vị, địa phương']);
+    // A lower-case `các` in running text starts nothing.
+    expect(readRoles('tháo gỡ các điểm nghẽn của các cơ quan, đơn vị, địa phương phải hành động').sentenceDoers).toEqual([]);
+  });
 });
