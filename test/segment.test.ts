@@ -87,6 +87,15 @@ describe('segment', () => {
       expect(tree(clean.replace(/^3\. Một số nhiệm vụ/mu, '2, Một số nhiệm vụ'))).not.toContain('PL.3');
     });
 
+    it('counts a misread "(l)" as the sub-item (1) it stands for, and leaves roman (i) (ii) (iii) in the text', () => {
+      const damaged = clean.replace('cấp có thẩm quyền: (1) Kiện toàn', 'cấp có thẩm quyền: (l) Kiện toàn').replace('(ii) Khả', '(ii1) Khả');
+      expect(damaged).not.toBe(clean);
+      expect(tree(damaged)).toEqual(tree(clean));
+      expect(tree(damaged)).toEqual(expect.arrayContaining(['PL.1.1', 'PL.1.2', 'PL.1.3']));
+      // 3.d2's three requirements are not numbered sub-items, read well or not.
+      expect(tree(damaged).filter((p) => p.startsWith('3.d2.'))).toEqual([]);
+    });
+
     it('does not take a real "1) … 2)" list after k) for a misread l)', () => {
       const text = 'PHỤ LỤC\n\n1. Kiện toàn Ban Chỉ đạo và cơ quan giúp việc\n\nk) Bộ Giáo dục và Đào tạo chủ trì:\n\n1) Nâng cao năng lực liên kết giữa các cơ sở đào tạo với các viện nghiên cứu.\n\n2) Chuẩn hoá nội dung kỹ năng số phổ cập cho người dân.\n';
       expect(tree(text)).not.toContain('PL.1.l');

@@ -193,26 +193,29 @@ function attach(parent: Clause, node: Clause, counters: Map<Clause, { dash: numb
 
 /**
  * `(1) … (2) …` inside a clause's own words: numbered sub-items when they
- * count up from 1 without gaps (a lone `(1)` is a citation, not a list).
+ * count up from 1 without gaps (a lone `(1)` is a citation, not a list). A
+ * marker a scan misread (`(l)` for `(1)`, data/markers.json) counts where its
+ * number is the one expected.
  */
 function splitSubItems(node: Clause, text: string): void {
   for (const child of node.children) splitSubItems(child, text);
   if (node.kind === 'root' || node.kind === 'recipients') return;
   const own = text.slice(node.start, node.end);
-  const found: { index: number; after: number; n: number }[] = [];
-  const re = /\((\d{1,2})\)\s*/gu;
+  const found: { index: number; after: number; n: number; label: string }[] = [];
+  const re = /\(([\dlI]{1,2})\)\s*/gu;
   for (let m = re.exec(own); m; m = re.exec(own)) {
-    const n = Number(m[1]);
-    // Drafts repeat a number by mistake (`(3) … (3) …`): the repeat is a new item all the same.
     const last = found[found.length - 1]?.n ?? 0;
-    if (n === last + 1 || (n === last && n > 0)) found.push({ index: m.index, after: m.index + m[0].length, n });
+    const read = /^\d+$/u.test(m[1]) ? Number(m[1]) : NaN;
+    // Drafts repeat a number by mistake (`(3) … (3) …`): the repeat is a new item all the same.
+    const n = read === last + 1 || (read === last && read > 0) ? read : NUMBER_READINGS[String(last + 1)]?.includes(m[1]) ? last + 1 : NaN;
+    if (!Number.isNaN(n)) found.push({ index: m.index, after: m.index + m[0].length, n, label: `(${m[1]})` });
   }
   if (found.length < 2) return;
   // Sub-items of an unnumbered paragraph are numbered under the paragraph's parent.
   const base = node.kind === 'para' ? node.path.replace(/\.?p\?$/u, '') : node.path;
   const subs: Clause[] = found.map((f, i) => ({
     kind: 'sub',
-    label: `(${f.n})`,
+    label: f.label,
     path: base ? `${base}.${f.n}` : String(f.n),
     start: node.start + f.after,
     end: node.start + (i + 1 < found.length ? found[i + 1].index : own.length),
