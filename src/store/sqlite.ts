@@ -40,6 +40,11 @@ export async function openSqlite(file: string, options: SqliteOptions = {}): Pro
     // WAL lets queries read while a `corpus add` writes.
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // A 64 MiB page cache (the default is 2 MiB) and sorts in memory: at 10,000 notices an agency's
+    // tasks span thousands of pages, which the default cache re-read from the file on every query
+    // (bench/store.ts: first 100 tasks of an agency 26 → 16 ms median, agency and dates 73 → 37 ms).
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
   } catch (error) {
     db.close();
     throw explain(file, error);
