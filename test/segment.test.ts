@@ -81,6 +81,18 @@ describe('segment', () => {
       expect(run(damaged).messages.filter((m) => m.ruleId === 'segment:marker-sequence').map((m) => m.actual)).toEqual(['e)', 'a)', 'e)', 'e)', '1)']);
     });
 
+    it('reads a scan glyph left in marker place (&) for đ)) and a round letter for c) as the expected marker', () => {
+      // A later repair of the same scan: `a)` for both c), the OCR glyph `&)` for đ) kept, `1)` for l).
+      const damaged = clean
+        .replace(/^c\) Đồng chí Thủ tướng/mu, 'a) Đồng chí Thủ tướng')
+        .replace(/^c\) Bộ Khoa học và Công nghệ$/mu, 'a) Bộ Khoa học và Công nghệ')
+        .replace(/^đ\) Đề nghị/mu, '&) Đề nghị')
+        .replace(/^l\) Văn phòng/mu, '1) Văn phòng');
+      expect(tree(damaged)).toEqual(tree(clean));
+      // Where no letter is expected that it could stand for, such a glyph is running text.
+      expect(tree('PHỤ LỤC\n\n1. Kiện toàn Ban Chỉ đạo\n\na) Các cơ quan Trung ương và địa phương rà soát.\n\n&) Các bộ rà soát.\n')).toEqual(['', 'PL', 'PL.1', 'PL.1.a']);
+    });
+
     it('reads "3," at the start of a line as point 3 only where 3 is expected', () => {
       expect(tree(clean.replace(/^3\. Một số nhiệm vụ/mu, '3, Một số nhiệm vụ'))).toEqual(tree(clean));
       // `2, …` where 3 is expected is running text, not a point.

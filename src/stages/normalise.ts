@@ -25,8 +25,8 @@ const DEFAULT_FURNITURE = [
   '^\\S+\\.(?:DOCX?|docx?)(?:\\s+\\d{1,3})?$',
 ];
 
-/** Where a new paragraph starts whatever the line before it: clause markers and block labels. */
-const BLOCK_START = /^(?:[IVXLC]+[.\-–]\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s|Phụ lục|PHỤ LỤC|Điều \d|Nơi nhận|Kính gửi|\||#)/u;
+/** Where a new paragraph starts whatever the line before it: clause markers (`¢)`, `&)`: a scan's glyph for `c)`, `đ)`) and block labels. */
+const BLOCK_START = /^(?:[IVXLC]+[.\-–]\s|\d+(?:\.\d+)*\.\s|[a-zđ¢&]\)\s|[-+•]\s|Phụ lục|PHỤ LỤC|Điều \d|Nơi nhận|Kính gửi|\||#)/u;
 const BLOCK_START_UNMARKED = /^(?:PHU LUC|Phu luc|Noi nhan|Kinh gui|Dieu \d|Pieu \d)/u;
 const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
 

@@ -34,7 +34,7 @@ function readMarker(line: string): Marker | null {
   if ((m = /^(\d{1,2})\s*([.)])\s+(?=\S)/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: m[2] };
   // `3, Tiếp tục …`: kept only if it is the number expected next (see inSequence).
   if ((m = /^(\d{1,2}),\s+(?=\p{Lu})/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: ',' };
-  if ((m = /^([a-zđ])\)\s*/u.exec(line))) return { kind: 'letter', label: m[1], skip: m[0].length };
+  if ((m = LETTER_MARKER.exec(line))) return { kind: 'letter', label: m[1], skip: m[0].length };
   if ((m = /^[-•]\s*/u.exec(line))) return { kind: 'dash', label: '-', skip: m[0].length };
   if ((m = /^\+\s*/u.exec(line))) return { kind: 'plus', label: '+', skip: m[0].length };
   return null;
@@ -42,6 +42,9 @@ function readMarker(line: string): Marker | null {
 
 const LETTER_READINGS: Record<string, string[] | undefined> = markers.letterReadings;
 const NUMBER_READINGS: Record<string, string[] | undefined> = markers.numberReadings;
+/** A lettered marker, or a glyph a scan printed for one (`¢)`, `&)`), which counts only where it stands for the letter expected. */
+const GLYPHS = [...new Set(Object.values(LETTER_READINGS).flatMap((r) => r ?? []))].filter((g) => !/[\p{L}\p{N}]/u.test(g));
+const LETTER_MARKER = new RegExp(`^([a-zđ${GLYPHS.map((g) => g.replace(/[\\\]^-]/g, '\\$&')).join('')}])\\)\\s*`, 'u');
 
 /** The clause that a marker of this rank attaches to. */
 function parentFor(stack: Clause[], rank: number): Clause {
@@ -75,6 +78,8 @@ function inSequence(marker: Marker, stack: Clause[], rest: string): { marker: Ma
     const previous = parent.children.filter((c) => c.kind === 'letter').pop();
     const expected = previous ? nextLetter(previous.label) : 'a';
     if (expected && marker.label !== expected && LETTER_READINGS[expected]?.includes(marker.label)) return { marker: { ...marker, label: expected }, was: shown };
+    // A glyph that stands for no expected letter is running text.
+    if (!LETTERS.includes(marker.label)) return { marker: null };
   }
   if (marker.kind === 'point') {
     const parent = parentFor(stack, RANK.point!);
