@@ -5,7 +5,7 @@
  *
  *   tsx scripts/train-lm.ts [--exclude corpus/19-BC-CQTTBCD.md]... [--out DIR]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -46,6 +46,8 @@ for (const path of used) {
 const model = buildModel(lines, { sources: used });
 mkdirSync(values.out!, { recursive: true });
 const out = join(values.out!, 'model.bin.gz');
-writeFileSync(out, gzipSync(model, { level: 9 }));
+// Written aside and renamed, so an interrupted build never leaves a model that looks whole.
+writeFileSync(`${out}.partial`, gzipSync(model, { level: 9 }));
+renameSync(`${out}.partial`, out);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${relative(process.cwd(), out)}: ${(model.length / 1e6).toFixed(1)} MB raw, built from ${used.length} sources in ${seconds} s`);

@@ -4,7 +4,7 @@
  * count pruning, conversion to backoff form and 8-bit quantisation.
  */
 import { encodeModel, type Level } from './lm.ts';
-import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, hasMarks, isSyllable, opensClause, punctWord, stripMarks, tokenize } from './text.ts';
+import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, hasMarks, isSyllable, opensClause, punctWord, restyle, stripMarks, tokenize } from './text.ts';
 
 export interface BuildOptions {
   /** @default 4 */
@@ -32,7 +32,7 @@ export function* sentences(line: string, onCase?: (word: string, title: boolean)
   for (const t of tokenize(line)) {
     if (t.kind === 'word' && !initial && onCase) {
       const pattern = casePattern(t.text);
-      if (pattern !== 'upper') onCase(t.text.toLowerCase(), pattern === 'title');
+      if (pattern !== 'upper') onCase(modelWord(t.text), pattern === 'title');
     }
     initial = t.kind === 'stop' || opensClause(t) || (initial && t.kind === 'number');
     if (t.kind === 'stop') {
@@ -41,10 +41,13 @@ export function* sentences(line: string, onCase?: (word: string, title: boolean)
     } else if (t.kind === 'punct') current.push(punctWord(t.text));
     else if (t.kind === 'number' || (t.kind === 'code' && /^[\d./:-]+$/.test(t.text))) current.push(NUM);
     else if (t.kind === 'code') current.push(UNK);
-    else current.push(t.text.toLowerCase());
+    else current.push(modelWord(t.text));
   }
   if (current.length) yield current;
 }
+
+/** A word as the model counts it: lowercase, `hoá` and `hóa` one word (LanguageModel knows both spellings). */
+const modelWord = (word: string) => restyle(word.toLowerCase(), 'new');
 
 /** All-caps letter runs that are not syllables (`CQTTBCĐ`, `ĐMST`, `KHCN`), by stripped spelling. */
 function collectAbbreviations(line: string, into: Map<string, Map<string, number>>): void {

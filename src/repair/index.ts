@@ -1,16 +1,20 @@
 /**
  * Diacritic and OCR repair of Vietnamese text: candidates per token from the
- * syllable inventory (the model's vocabulary) and the OCR confusion table,
- * chosen by a syllable 4-gram model with beam search. Line breaks, numbers,
+ * syllable inventory (the model's vocabulary) and, for OCR output, a learnt
+ * OCR channel adapted to the document, chosen by a syllable 4-gram model
+ * with beam search. Line breaks, numbers,
  * codes, addresses and abbreviations are kept; every rewritten character
  * maps back to the input.
  */
 import { TextRewriter } from '../model.ts';
 import { assessText, markedRatio } from './assess.ts';
 import { keepAcronym, romanQuarter, wordCandidates, type Channel } from './candidates.ts';
+import { loadChannel, OcrChannel } from './channel.ts';
 import { decode, type Candidate } from './decode.ts';
+import { adaptChannel, type WordPair } from './learn-channel.ts';
+import { dropStampNoise } from './noise.ts';
 import { LanguageModel, readModel } from './lm.ts';
-import { applyCase, casePattern, opensClause, tokenize, type Token } from './text.ts';
+import { applyCase, casePattern, isSyllable, opensClause, stripMarks, tokenize, toneStyleOf, type CasePattern, type Token, type ToneStyle } from './text.ts';
 
 export { assessText } from './assess.ts';
 export { syllableAccuracy, syllables } from './score.ts';
@@ -29,6 +33,8 @@ export interface RepairOptions {
   readonly stripped?: number;
   /** Read digits and symbols inside words as OCR misreadings (`s6` = số); detected when absent. */
   readonly ocr?: boolean;
+  /** Adapt the OCR channel to the text before the final reading. @default true */
+  readonly adapt?: boolean;
 }
 
 export interface RepairFlag {
@@ -49,7 +55,7 @@ export interface RepairResult {
   flags: RepairFlag[];
 }
 
-function spell(candidate: Candidate, original: string, pattern: Slot['pattern']): string {
+function spell(candidate: Candidate, original: string, pattern: CasePattern): string {
   // The model's own spelling of the word as written keeps the writer's case (`5G`, `MobiFone`).
   if (candidate.form === null || candidate.form === original.toLowerCase()) return original;
   return candidate.literal ? candidate.form : applyCase(candidate.form, pattern);
@@ -68,32 +74,162 @@ export function loadModel(path?: string): LanguageModel {
 const TYPICAL_MARKED = 0.85;
 /** How many syllables of the whole text a line's own estimate is worth. */
 const LINE_PRIOR = 8;
+/** Longest all-caps word in OCR'd running text that may be a misread syllable rather than an acronym. */
+const MAX_OCR_CAPS = 4;
+/** Marked words in one tone placement that make it the text's own. */
+const MIN_STYLE_EVIDENCE = 3;
+/** Share of a line's letters in capitals that makes it a heading. */
+const HEADING_CAPITALS = 0.8;
+/** Words read at least this surely teach the channel how this scan misreads. */
+const ADAPT_CONFIDENCE = 0.9;
+/** Readings of the document, each teaching the next how the scan misreads. */
+const ADAPT_ROUNDS = 1;
+/** How many of the document's letters the prior channel is worth when adapting. */
+const ADAPT_WEIGHT = 30;
 
 interface Slot {
   token: Token;
-  candidates: Candidate[];
   /** Case pattern of the input word, restored on the output. */
-  pattern: ReturnType<typeof casePattern>;
+  pattern: CasePattern;
+  /** Not the first word of its sentence or clause: its case tells a name. */
+  inside: boolean;
+  /** Capitals among lowercase words are an acronym (`MU`, `CD`), not a shouted syllable. */
+  acronym: boolean;
+  previous?: Token;
+  /** log10 P(written without marks | marked syllable) on this line. */
+  stripCost: number;
 }
 
-export function repairText(text: string, model: LanguageModel, options: RepairOptions = {}): RepairResult {
+/** Sentences, or runs of wrapped lines, each decoded on its own. */
+function segmentsOf(text: string, stripped: number | undefined): Slot[][] {
+  const whole = markedRatio(text);
+  const segments: Slot[][] = [];
+  let segment: Slot[] = [];
+  const flush = () => {
+    if (segment.length) segments.push(segment);
+    segment = [];
+  };
+  let initial = true;
+  let offset = 0;
+  const lines = text.split('\n');
+  lines.forEach((line, n) => {
+    const own = markedRatio(line);
+    const ratio = (own.marked + LINE_PRIOR * whole.ratio) / (own.syllables + LINE_PRIOR);
+    const stripCost = Math.log10(stripped ?? Math.min(1, Math.max(1e-4, 1 - ratio / TYPICAL_MARKED)));
+    // A heading is set in capitals; OCR may still write a letter of it small (`CHi PAO`).
+    const heading = (line.match(/\p{Lu}/gu)?.length ?? 0) >= HEADING_CAPITALS * (line.match(/\p{L}/gu)?.length ?? Infinity);
+    const tokens = tokenize(line, offset);
+    const upper = tokens.map((t) => t.kind === 'word' && casePattern(t.text) === 'upper');
+    tokens.forEach((token, i) => {
+      if (token.kind === 'stop') {
+        flush();
+        initial = true;
+        return;
+      }
+      const pattern = casePattern(token.text);
+      // Capitals beside capitals are a phrase set in capitals (a title beside the text), not an acronym.
+      const acronym = upper[i] && !heading && !upper[i - 1] && !upper[i + 1];
+      // Read as a word, capitals in running text were the OCR's misread marks (`BO` Bộ): only the first is the writer's.
+      segment.push({ token, pattern: acronym ? 'title' : pattern, inside: !initial && segment.length > 0, acronym, previous: segment.at(-1)?.token, stripCost });
+      // A leading number (`1.`, a footnote mark) does not end the sentence's first position.
+      initial = opensClause(token) || (initial && token.kind === 'number');
+    });
+    // A line break ends the sentence unless the next line carries on in lowercase.
+    const next = lines[n + 1];
+    if (next === undefined || !/^\s*\p{Ll}/u.test(next)) flush();
+    offset += line.length + 1;
+  });
+  flush();
+  return segments;
+}
+
+interface Reading {
+  lattice: Candidate[][];
+  best: number[];
+  /** The model's probability for each choice, 1 where there was none to make. */
+  confidence: number[];
+  local: (Float64Array | null)[];
+}
+
+function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, style: ToneStyle, beam: number): Reading {
+  const lattice = segment.map((slot) => {
+    const channel: Channel = { stripCost: slot.stripCost, ocr, abbreviations: slot.stripCost > Math.log10(0.2), style };
+    const quarter = romanQuarter(slot.token, slot.previous, model);
+    if (quarter) return quarter;
+    if (!slot.acronym) return wordCandidates(slot.token, model, channel, slot.inside);
+    const kept = keepAcronym(slot.token, model, channel);
+    // OCR writes marked vowels as capitals (`BO` Bộ, `VA` và): a short syllable-shaped one may be a word.
+    return ocr && isSyllable(stripMarks(slot.token.text.toLowerCase())) && slot.token.text.length <= MAX_OCR_CAPS ? [...kept, ...wordCandidates(slot.token, model, channel, slot.inside)] : kept;
+  });
+  const { best, local } = decode(lattice, model, beam);
+  const confidence = local.map((scores, i) => {
+    if (!scores) return 1;
+    const max = Math.max(...scores);
+    let total = 0;
+    for (const s of scores) total += 10 ** (s - max);
+    return 10 ** (scores[best[i]] - max) / total;
+  });
+  return { lattice, best, confidence, local };
+}
+
+/**
+ * The tone placement the text's own marked words use (`hoá` or `hóa`); the
+ * new one, as CONTRACT.md writes `ủy`, unless the old one clearly prevails.
+ */
+function toneStyle(text: string): ToneStyle {
+  let old = 0;
+  let neu = 0;
+  for (const token of tokenize(text)) {
+    const style = token.kind === 'word' ? toneStyleOf(token.text.toLowerCase()) : null;
+    if (style === 'old') old++;
+    else if (style === 'new') neu++;
+  }
+  return old >= MIN_STYLE_EVIDENCE && old > 2 * neu ? 'old' : 'new';
+}
+
+/** The words read surely, as (syllable, what the OCR wrote) pairs. */
+function surePairs(segments: Slot[][], readings: Reading[]): WordPair[] {
+  const pairs: WordPair[] = [];
+  readings.forEach((r, k) =>
+    r.best.forEach((c, i) => {
+      const chosen = r.lattice[i][c];
+      if (chosen.form && !chosen.literal && r.confidence[i] >= ADAPT_CONFIDENCE && isSyllable(chosen.form)) pairs.push({ printed: chosen.form, written: segments[k][i].token.text });
+    }),
+  );
+  return pairs;
+}
+
+export function repairText(input: string, model: LanguageModel, options: RepairOptions = {}): RepairResult {
+  const ocrText = options.ocr ?? assessText(input).ocr;
+  const cleaned = ocrText ? dropStampNoise(input) : null;
+  const result = repairWords(cleaned?.text ?? input, model, ocrText, options);
+  if (!cleaned) return result;
+  // Offsets into the cleaned text, mapped on to the input.
+  const toInput = result.toInput.map((o) => cleaned.toOld[o]);
+  return { ...result, toInput };
+}
+
+function repairWords(text: string, model: LanguageModel, ocrText: boolean, options: RepairOptions): RepairResult {
   const beam = options.beam ?? 16;
   const flagBelow = options.flagBelow ?? 0.9;
-  const whole = markedRatio(text);
-  const ocr = options.ocr ?? assessText(text).ocr;
+  const segments = segmentsOf(text, options.stripped);
+  const style = toneStyle(text);
+  let ocr = ocrText ? loadChannel() : null;
+  let readings = segments.map((s) => read(s, model, ocr, style, beam));
+  const prior = ocr;
+  for (let round = 0; prior && options.adapt !== false && round < ADAPT_ROUNDS; round++) {
+    // Each scan misreads in its own way: learn how from the words read surely, then read again.
+    ocr = new OcrChannel(adaptChannel(prior.edits, surePairs(segments, readings), ADAPT_WEIGHT));
+    readings = segments.map((s) => read(s, model, ocr, style, beam));
+  }
+
   const rewriter = new TextRewriter();
   const flags: RepairFlag[] = [];
   let copied = 0;
-
-  const lines = text.split('\n');
-  let offset = 0;
-  let segment: Slot[] = [];
-  let initial = true;
-  const flush = () => {
-    if (!segment.length) return;
-    const { best, local } = decode(segment.map((s) => s.candidates), model, beam);
+  segments.forEach((segment, k) => {
+    const { lattice, best, confidence, local } = readings[k];
     segment.forEach((slot, i) => {
-      const chosen = slot.candidates[best[i]];
+      const chosen = lattice[i][best[i]];
       const original = slot.token.text;
       const out = spell(chosen, original, slot.pattern);
       const start = rewriter.size + (slot.token.start - copied);
@@ -102,50 +238,17 @@ export function repairText(text: string, model: LanguageModel, options: RepairOp
       else rewriter.replace(out, slot.token.start, slot.token.end);
       copied = slot.token.end;
       const scores = local[i];
-      if (!scores) return;
+      if (!scores || confidence[i] >= flagBelow) return;
       const max = Math.max(...scores);
       let total = 0;
       for (const s of scores) total += 10 ** (s - max);
-      const confidence = 10 ** (scores[best[i]] - max) / total;
-      if (confidence >= flagBelow) return;
-      const candidates = slot.candidates
-        .map((c, k) => ({ text: spell(c, original, slot.pattern), score: 10 ** (scores[k] - max) / total }))
+      const candidates = lattice[i]
+        .map((c, n) => ({ text: spell(c, original, slot.pattern), score: 10 ** (scores[n] - max) / total }))
         .sort((x, y) => y.score - x.score)
         .slice(0, 5);
-      flags.push({ start, end: start + out.length, original, chosen: out, candidates, confidence });
+      flags.push({ start, end: start + out.length, original, chosen: out, candidates, confidence: confidence[i] });
     });
-    segment = [];
-  };
-
-  lines.forEach((line, n) => {
-    const tokens = tokenize(line, offset);
-    const own = markedRatio(line);
-    const ratio = (own.marked + LINE_PRIOR * whole.ratio) / (own.syllables + LINE_PRIOR);
-    const stripped = options.stripped ?? Math.min(1, Math.max(1e-4, 1 - ratio / TYPICAL_MARKED));
-    const channel: Channel = { stripCost: Math.log10(stripped), ocr, abbreviations: stripped > 0.2 };
-    const heading = !/\p{Ll}/u.test(line);
-    for (const token of tokens) {
-      if (token.kind === 'stop') {
-        flush();
-        initial = true;
-        continue;
-      }
-      const pattern = casePattern(token.text);
-      // Capitals among lowercase words are an acronym (`MU`, `CD`), not a shouted syllable.
-      const acronym = pattern === 'upper' && !heading && token.kind === 'word';
-      const candidates =
-        romanQuarter(token, segment.at(-1)?.token, model) ??
-        (acronym ? keepAcronym(token, model, channel) : wordCandidates(token, model, channel, !initial && segment.length > 0));
-      segment.push({ token, candidates, pattern });
-      // A leading number (`1.`, a footnote mark) does not end the sentence's first position.
-      initial = opensClause(token) || (initial && token.kind === 'number');
-    }
-    // A line break ends the sentence unless the next line carries on in lowercase.
-    const next = lines[n + 1];
-    if (next === undefined || !/^\s*\p{Ll}/u.test(next)) flush();
-    offset += line.length + 1;
   });
-  flush();
   rewriter.keep(text, copied, text.length);
   const { text: out, toOld } = rewriter.finish(text.length);
   return { text: out, toInput: toOld, flags };

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { BOS, EOS, NUM, UNK, isSyllable, stripMarks } from './text.ts';
+import { BOS, EOS, NUM, UNK, isSyllable, restyle, stripMarks } from './text.ts';
 
 export interface ModelHeader {
   format: 'chidao-lm';
@@ -71,7 +71,11 @@ export class LanguageModel {
     this.order = header.order;
     this.titleCost = levels[0].titles!.map((t) => Math.log10(t));
     this.lowerCost = levels[0].titles!.map((t) => Math.log10(1 - t));
-    header.vocab.forEach((w, i) => this.ids.set(w, i));
+    header.vocab.forEach((w, i) => {
+      this.ids.set(w, i);
+      // The model counts `hóa` and `hoá` as one word; both spellings find it.
+      this.ids.set(restyle(w, 'old'), i);
+    });
     this.bos = this.ids.get(BOS)!;
     this.eos = this.ids.get(EOS)!;
     this.unk = this.ids.get(UNK)!;

@@ -24,16 +24,19 @@ const OPEN = 'ieu|yeu|oai|oay|oao|oeo|uay|uoi|uou|uya|uyu|uai|uao|ai|ao|au|ay|eo
 const CLOSABLE = 'uye|ie|ye|uo|oa|oe|ue|uy|oo|ua|a|e|i|o|u|y';
 const SYLLABLE_BASE = new RegExp(`^${ONSET}(?:${OPEN}|(?:${CLOSABLE})(?:ch|ng|nh|c|m|n|p|t)?)$`);
 
+/** The letters of the Vietnamese alphabet, tones aside. */
+const ALPHABET = /^[aăâbcdđeêghiklmnoôơpqrstuưvxy]+$/;
+
 /**
- * Whether a lowercase word has the shape of a Vietnamese syllable: onset,
- * one of the vowel clusters of the orthography, coda, at most one tone.
- * Loose on purpose (marks are not checked letter by letter): the language
- * model decides between shapes.
+ * Whether a lowercase word has the shape of a Vietnamese syllable: letters
+ * of the alphabet (no `ǎ` with a caron), onset, one of the vowel clusters of
+ * the orthography, coda, at most one tone. Loose about where a mark sits
+ * (`hoá` and `hòa` both pass): the language model decides between those.
  */
 export function isSyllable(word: string): boolean {
   const nfd = word.normalize('NFD');
   if ((nfd.match(TONES) ?? []).length > 1) return false;
-  return SYLLABLE_BASE.test(stripMarks(word));
+  return ALPHABET.test(nfd.replace(TONES, '').normalize('NFC')) && SYLLABLE_BASE.test(stripMarks(word));
 }
 
 /**
@@ -44,6 +47,34 @@ export function toneKey(word: string): string {
   const nfd = word.normalize('NFD');
   const tones = nfd.match(TONES) ?? [];
   return nfd.replace(TONES, '').normalize('NFC') + tones.join('');
+}
+
+/**
+ * Where a syllable's tone sits in the open rhymes `oa`, `oe`, `uy` (not
+ * after `q`): the old convention marks the second vowel (`hoá`, `thuỷ`),
+ * the new one the first (`hóa`, `thủy`). Elsewhere both agree.
+ */
+export type ToneStyle = 'old' | 'new';
+
+const STYLED_RHYME = /^((?:[^aeiouyăâêôơư]*[^aeiouyăâêôơưq])?)(o[ae]|uy)$/;
+
+/** The syllable written in the given convention; unchanged when the conventions agree. */
+export function restyle(word: string, style: ToneStyle): string {
+  const nfd = word.normalize('NFD');
+  const tone = nfd.match(TONES);
+  if (!tone || tone.length !== 1) return word;
+  const bare = nfd.replace(TONES, '').normalize('NFC');
+  const m = STYLED_RHYME.exec(bare.toLowerCase());
+  if (!m) return word;
+  const at = m[1].length + (style === 'new' ? 1 : 2);
+  return (bare.slice(0, at) + tone[0] + bare.slice(at)).normalize('NFC');
+}
+
+/** The convention a marked syllable was typed in, or null when the conventions agree on it. */
+export function toneStyleOf(word: string): ToneStyle | null {
+  const old = restyle(word, 'old');
+  if (old === restyle(word, 'new')) return null;
+  return word.normalize('NFC') === old ? 'old' : 'new';
 }
 
 export type CasePattern = 'lower' | 'title' | 'upper';
@@ -82,6 +113,9 @@ export interface Token {
 
 const TOKEN = /<\/?[A-Za-z][^<>]*>|[\p{L}\p{M}\d&¢¥€]+(?:[-./@_:][\p{L}\p{M}\d&¢¥€]+)+|[\p{L}\p{M}\d&¢¥€]+|[.!?…]+|[,;:()"“”–-]/gu;
 
+/** Words joined by slashes (`trường/viện`, `bài toán/nhiệm vụ`): alternatives, not a code, unless all capitals (`NQ/TW`). */
+const SLASHED_WORDS = /^[\p{L}\p{M}]+(?:\/[\p{L}\p{M}]+)+$/u;
+
 /** Tokens of one line; markup tags (`<sup>`) and other symbols are skipped. */
 export function tokenize(line: string, offset = 0): Token[] {
   const tokens: Token[] = [];
@@ -89,6 +123,15 @@ export function tokenize(line: string, offset = 0): Token[] {
     const text = m[0];
     if (text.startsWith('<')) continue;
     const start = offset + m.index;
+    if (SLASHED_WORDS.test(text) && /\p{Ll}/u.test(text)) {
+      let at = start;
+      text.split('/').forEach((word, i) => {
+        if (i) tokens.push({ kind: 'punct', start: at - 1, end: at, text: '/' });
+        tokens.push({ kind: 'word', start: at, end: at + word.length, text: word });
+        at += word.length + 1;
+      });
+      continue;
+    }
     let kind: TokenKind;
     if (/^[.!?…]+$/.test(text)) kind = 'stop';
     else if (/^[,;:()"“”–-]$/.test(text)) kind = 'punct';

@@ -1,0 +1,128 @@
+/**
+ * The OCR channel: learnt from the committed page pairs, read back through
+ * the syllable trie, adapted to a document, and the stamp noise of an
+ * OCR'd recipients block. Real text throughout: the pairs file, the 20-TB
+ * OCR seed and its hand-corrected version.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { indexOf, loadChannel, OcrChannel, readBack } from '../src/repair/channel.ts';
+import { loadModel, repairText } from '../src/repair/index.ts';
+import { adaptChannel, alignLetters, alignWords, learnChannel } from '../src/repair/learn-channel.ts';
+import { dropStampNoise } from '../src/repair/noise.ts';
+import { textAccuracy } from '../src/repair/score.ts';
+import { restyle, toneStyleOf } from '../src/repair/text.ts';
+
+const model = loadModel();
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+const pages = gunzipSync(readFileSync(new URL('../data/repair/ocr-pairs.jsonl.gz', import.meta.url)))
+  .toString('utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as { text: string; ocr: string });
+const readings = (written: string, channel = loadChannel()) => readBack(written, indexOf(model), channel).sort((a, b) => b.cost - a.cost);
+
+describe('learning the channel from page pairs', () => {
+  const pairs = alignWords(pages[0].text, pages[0].ocr);
+
+  it('aligns the printed words of a page with what the OCR wrote', () => {
+    expect(pairs.length).toBeGreaterThan(0.8 * pages[0].text.split(/\s+/).length);
+    expect(pairs).toContainEqual({ printed: 'thực', written: 'thurc' });
+    expect(pairs).toContainEqual({ printed: 'hiện', written: 'hién' });
+  });
+
+  it('splits a word into letter edits, one letter to two characters where the OCR wrote two', () => {
+    const unit = (p: string, w: string) => (p === w ? 0 : p && w ? 1 : 1.5);
+    expect(alignLetters('thực', 'thurc', unit)).toEqual([['t', 't'], ['h', 'h'], ['ự', 'ur'], ['c', 'c']]);
+  });
+
+  it('learns that an English OCR model writes ư as w and ố as 6', () => {
+    const edits = learnChannel(pages.slice(0, 20).flatMap((p) => alignWords(p.text, p.ocr)));
+    const p = (printed: string, written: string) => edits.find((e) => e.printed === printed && e.written === written)?.logp ?? -Infinity;
+    expect(p('ư', 'w')).toBeGreaterThan(-2);
+    expect(p('ố', '6')).toBeGreaterThan(-2);
+    expect(p('đ', 'd')).toBeGreaterThan(-0.1);
+  });
+});
+
+describe('reading a word back through the channel', () => {
+  it.each([
+    ['s6', 'số'],
+    ['thwong', 'thương'],
+    ['ctia', 'của'],
+    ['nhitng', 'những'],
+    ['dugc', 'được'],
+  ])('reads %s as %s among its best five', (written, printed) => {
+    expect(readings(written).slice(0, 5).map((f) => f.form)).toContain(printed);
+  });
+
+  it('finds a syllable whose vowels the scan lost, by its onset and coda', () => {
+    expect(readings('cp').map((f) => f.form)).toContain('cấp');
+    expect(readings('didu').map((f) => f.form)).toContain('điều');
+  });
+
+  it('finds both tone placements of a word, as the same model word', () => {
+    const hoa = readings('hoa').filter((f) => f.form === 'hóa' || f.form === 'hoá');
+    expect(hoa.map((f) => f.form).sort()).toEqual(['hoá', 'hóa']);
+    expect(new Set(hoa.map((f) => f.id)).size).toBe(1);
+  });
+});
+
+describe('adapting the channel to a document', () => {
+  it('learns a misreading the prior never saw from the words read surely', () => {
+    const prior = loadChannel();
+    const before = readings('cic', prior).find((f) => f.form === 'các')!;
+    const adapted = new OcrChannel(adaptChannel(prior.edits, Array.from({ length: 20 }, () => ({ printed: 'các', written: 'cic' })), 30));
+    const after = readings('cic', adapted);
+    expect(after[0].form).toBe('các');
+    expect(after[0].cost).toBeGreaterThan(before.cost + 1);
+  });
+
+  it('repairs the 20-TB OCR text better with adaptation than without', () => {
+    const ocr = read('corpus/20-TB-CQTTBCD.ocr.txt');
+    const corrected = read('golden/20-TB-CQTTBCD.corrected.txt');
+    const plain = textAccuracy(corrected, repairText(ocr, model, { adapt: false }).text);
+    const adapted = textAccuracy(corrected, repairText(ocr, model).text);
+    expect(adapted.wordErrors).toBeLessThan(plain.wordErrors);
+  });
+});
+
+describe('the OCR text as the scan wrote it', () => {
+  const ocr = read('corpus/20-TB-CQTTBCD.ocr.txt');
+
+  it('drops stamp fragments after the addressees of the recipients block, keeping the signer and line breaks', () => {
+    const cleaned = dropStampNoise(ocr)!;
+    const lines = cleaned.text.split('\n');
+    expect(lines).toHaveLength(ocr.split('\n').length);
+    expect(lines[236]).toBe('- Pang uy Chinh phy,');
+    expect(lines[242]).toBe('- Dang uy Cong an Trung uong, Pham Gia Tic');
+    expect(lines[233]).toBe('');
+    // Before the block and in the appendix after it, nothing changes.
+    expect(lines.slice(0, 229)).toEqual(ocr.split('\n').slice(0, 229));
+    expect(lines.slice(260)).toEqual(ocr.split('\n').slice(260));
+    for (let i = 0; i < cleaned.text.length; i++) expect(cleaned.text[i]).toBe(ocr[cleaned.toOld[i]]);
+  });
+
+  it('reads a capitalised misreading in running text as a word in title case', () => {
+    expect(repairText('trong do, BO Khoa hoc va Cong nghe chu tri', model, { ocr: true }).text).toBe('trong đó, Bộ Khoa học và Công nghệ chủ trì');
+  });
+
+  it('reads words joined by a slash as words', () => {
+    expect(repairText('giai quyet bai toan/nhiem vu quy mo lon', model).text).toBe('giải quyết bài toán/nhiệm vụ quy mô lớn');
+  });
+});
+
+describe('tone placement', () => {
+  it('moves the tone between the two conventions only in oa, oe, uy', () => {
+    expect(['hoá', 'uỷ', 'khoẻ', 'quý', 'hoàn'].map((w) => restyle(w, 'new'))).toEqual(['hóa', 'ủy', 'khỏe', 'quý', 'hoàn']);
+    expect(['hóa', 'ủy', 'thủy'].map((w) => restyle(w, 'old'))).toEqual(['hoá', 'uỷ', 'thuỷ']);
+    expect(['hoá', 'hóa', 'hoàn'].map(toneStyleOf)).toEqual(['old', 'new', null]);
+  });
+
+  it('writes restored tones in the convention of the text around them, else the new one', () => {
+    const typedOld = 'Đảng uỷ, thuỷ lợi và hoá chất; ';
+    expect(repairText(`${typedOld}chuyen doi so va hien dai hoa`, model).text).toBe(`${typedOld}chuyển đổi số và hiện đại hoá`);
+    expect(repairText('chuyen doi so va hien dai hoa', model).text).toBe('chuyển đổi số và hiện đại hóa');
+  });
+});
