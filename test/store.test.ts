@@ -187,6 +187,24 @@ describe.each(backends)('store on %s', (backend) => {
     expect((await corpusList({ db })).map((d) => d.path).sort()).toEqual([...seed].sort());
   });
 
+  test('stats count what queries find: tasks per agency and role, and per month of deadline', async () => {
+    const { agencies, months } = await stats({ db });
+    const khcn = agencies.find((a) => a.agency === KHCN)!;
+    expect(khcn.responsible).toBe((await query({ db, agency: KHCN, role: 'responsible' })).length);
+    expect(khcn.coordinating).toBe((await query({ db, agency: KHCN, role: 'coordinating' })).length);
+    expect(khcn.tasks).toBe((await query({ db, agency: KHCN })).length);
+    // Busiest agency first.
+    expect(agencies.map((a) => a.tasks)).toEqual([...agencies.map((a) => a.tasks)].sort((a, b) => b - a));
+    const all = await query({ db });
+    const byMonth = new Map<string, number>();
+    for (const t of all) if (t.deadline.date) byMonth.set(t.deadline.date.slice(0, 7), (byMonth.get(t.deadline.date.slice(0, 7)) ?? 0) + 1);
+    expect(months).toEqual([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, tasks]) => ({ month, tasks })));
+    expect(months.find((m) => m.month === '2025-06')!.tasks).toBeGreaterThan(0);
+    // Filters narrow stats as they narrow queries.
+    const june = await stats({ db, dueAfter: '2025-05-31', dueBefore: '2025-07-01' });
+    expect(june.months).toEqual(months.filter((m) => m.month === '2025-06'));
+  });
+
   test('answers for the comparison across back ends', async () => {
     answers.set(backend, {
       khcn: await query({ db, agency: 'Bộ KHCN', role: 'responsible' }),
@@ -242,6 +260,20 @@ describe.each(backends)('store on %s', (backend) => {
 describe.runIf(backends.length > 1)('SQLite and PostgreSQL', () => {
   test('give identical results for the same queries', () => {
     expect(answers.get('postgres')).toEqual(answers.get('sqlite'));
+  });
+});
+
+describe('synthetic notices for scale', () => {
+  test('are the same for the same seed, differ by seed, and extract as notices with tasks', async () => {
+    const [a, b, c] = await Promise.all([synthNotices({ seed: 5, count: 3 }), synthNotices({ seed: 5, count: 3 }), synthNotices({ seed: 6, count: 3 })]);
+    expect(a).toEqual(b);
+    expect(a.map((n) => n.text)).not.toEqual(c.map((n) => n.text));
+    const file = join(dir, a[0].name);
+    writeFileSync(file, a[0].text);
+    const doc = await extractFile(file);
+    expect(doc.header).toMatchObject({ number: '1-TB/BCĐTH', kind: 'THÔNG BÁO' });
+    expect(doc.tasks!.length).toBeGreaterThan(3);
+    expect(doc.tasks!.every((t) => t.clause.startsWith('I.'))).toBe(true);
   });
 });
 
