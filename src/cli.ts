@@ -9,7 +9,8 @@ import { extractFile } from './extract-file.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
 import { Extraction } from './schema.ts';
-import { evaluate, evaluateDiffs, formatDiffEval, formatEval } from './eval/run.ts';
+import { evaluate, evaluateDiffs, formatDiffEval, formatEval, readBars } from './eval/run.ts';
+import { evaluateRepair, formatRepairEval } from './eval/repair.ts';
 import { FIELDS } from './eval/score.ts';
 import { ingest } from './ingest/index.ts';
 import { loadModel, repairText } from './repair/index.ts';
@@ -32,7 +33,7 @@ const USAGE = `Usage:
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
                [--limit N] [--format table|json|csv] [--db …]
   chidao stats [--format table|json|csv] [--db …]
-  chidao eval [--show FIELD]
+  chidao eval [--show FIELD] [--skip-repair]
 Options:
   --format     output format (default json)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
@@ -42,6 +43,7 @@ Options:
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --repair     always run it
   --show       with eval: list the pairs where FIELD disagrees
+  --skip-repair  with eval: leave out the repair measures (they build leave-one-out models)
   --carry      with diff: only the tasks of OLD that NEW does not mention again
   --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL`;
 
@@ -102,14 +104,21 @@ async function commandExtract(args: string[]): Promise<number> {
 }
 
 async function commandEval(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { show: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { show: { type: 'string' }, 'skip-repair': { type: 'boolean', default: false } } });
   const show = values.show as (typeof FIELDS)[number] | undefined;
   if (show && (!FIELDS.includes(show) || show === 'tasks')) throw new UsageError(`--show takes one of ${FIELDS.filter((f) => f !== 'tasks').join(', ')}`);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>);
   const diffs = await evaluateDiffs(root);
   process.stdout.write(`${formatEval(rows)}\n\n${formatDiffEval(diffs)}\n`);
-  return rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length) ? 1 : 0;
+  let failed = rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length);
+  if (!values['skip-repair']) {
+    const onTraining = (seed: string) => process.stderr.write(`chidao eval: building a language model without ${seed} (about two minutes)\n`);
+    const repair = await evaluateRepair(root, readBars(root).repair, { onTraining });
+    process.stdout.write(`\n${formatRepairEval(repair)}\n`);
+    failed ||= repair.some((r) => r.failure);
+  }
+  return failed ? 1 : 0;
 }
 
 async function commandCorpus(args: string[]): Promise<number> {

@@ -12,6 +12,7 @@ import { disagreements, FIELDS, scoreTasks, type Field, type Scores } from './sc
 import { diffDocs } from '../diff/index.ts';
 import { GoldenDiff } from '../diff/schema.ts';
 import { scoreDiff, type DiffScores } from '../diff/score.ts';
+import { RepairBars } from './repair.ts';
 
 export interface DiffEvalRow {
   golden: string;
@@ -22,7 +23,7 @@ export interface DiffEvalRow {
 /** Every golden diff (`golden/diff-*.json`): the pipeline's diff of its two documents, pair and change-type F1. */
 export async function evaluateDiffs(root: string): Promise<DiffEvalRow[]> {
   const goldenDir = join(root, 'golden');
-  const bars = Bars.parse(JSON.parse(readFileSync(join(goldenDir, 'bars.json'), 'utf8')));
+  const bars = readBars(root).files;
   const rows: DiffEvalRow[] = [];
   for (const file of readdirSync(goldenDir).filter((f) => /^diff-.*\.json$/.test(f)).sort()) {
     const golden = GoldenDiff.parse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
@@ -43,7 +44,13 @@ export function formatDiffEval(rows: DiffEvalRow[]): string {
   return out.join('\n');
 }
 
-const Bars = z.record(z.string(), z.record(z.string(), z.number()));
+const FileBars = z.record(z.string(), z.record(z.string(), z.number()));
+
+/** golden/bars.json: floors per golden file and field, and under `repair` the repair measures' floors and ceilings. */
+export function readBars(root: string): { files: z.infer<typeof FileBars>; repair: z.infer<typeof RepairBars> } {
+  const { repair, ...files } = JSON.parse(readFileSync(join(root, 'golden', 'bars.json'), 'utf8')) as Record<string, unknown>;
+  return { files: FileBars.parse(files), repair: RepairBars.parse(repair ?? {}) };
+}
 
 export interface EvalRow {
   golden: string;
@@ -73,7 +80,7 @@ const sameHeaderValue = (predicted: string | null | undefined, golden: string | 
  */
 export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Promise<EvalRow[]> {
   const goldenDir = join(root, 'golden');
-  const bars = Bars.parse(JSON.parse(readFileSync(join(goldenDir, 'bars.json'), 'utf8')));
+  const bars = readBars(root).files;
   const rows: EvalRow[] = [];
   for (const file of readdirSync(goldenDir).filter((f) => f.endsWith('.tasks.json')).sort()) {
     const parsed = Golden.safeParse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));

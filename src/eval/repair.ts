@@ -1,0 +1,124 @@
+/**
+ * The repair stage measured as issue 3 asks, every figure from a model that
+ * never saw the text it scores:
+ * - the 20-TB OCR text against its hand-corrected version (word accuracy,
+ *   character error rate), with 19-BC left out of training (it is
+ *   near-parallel to the notice's appendix) and with every seed in;
+ * - each clean seed with its marks stripped, repaired by a model trained
+ *   without it (leave-one-out), and the same seeds as typed, which must
+ *   come back unchanged;
+ * - the public diacritics sets in bench/diacritics (never trained on).
+ * Leave-one-out models are built by scripts/train-lm.ts into
+ * node_modules/.cache/chidao, named by a hash of what training reads, so a
+ * change to the sources or the trainer builds them again.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import PQueue from 'p-queue';
+import { z } from 'zod';
+import { loadModel, repairText, stripMarks, syllableAccuracy } from '../repair/index.ts';
+import { textAccuracy } from '../repair/score.ts';
+
+/** Training text besides the seeds, and the code that turns it into a model. */
+const TRAINING_INPUTS = ['data/lm/sources/viwiki-2017.txt.gz', 'scripts/train-lm.ts', 'src/repair/build-lm.ts', 'src/repair/lm.ts', 'src/repair/text.ts'];
+/** The clean seeds, each trained on by the committed model (scripts/train-lm.ts SOURCES). */
+const SEEDS = ['corpus/19-BC-CQTTBCD.md', 'corpus/17-TB-CQTTBCD-phu-luc.txt', 'corpus/17-TB-CQTTBCD-phu-luc.draft.txt', 'corpus/04-TB-BCDTW.txt'];
+const NEAR_PARALLEL = 'corpus/19-BC-CQTTBCD.md';
+const OCR = { source: 'corpus/20-TB-CQTTBCD.ocr.txt', corrected: 'golden/20-TB-CQTTBCD.corrected.txt' };
+const BENCHMARKS = ['viwiki_2000', 'vtb_test'];
+
+/** A floor (`min`) or a ceiling (`max`) for one measure, in golden/bars.json under `repair`. */
+export const RepairBars = z.record(z.string(), z.object({ min: z.number().optional(), max: z.number().optional() }));
+
+export interface RepairRow {
+  measure: string;
+  value: number;
+  count: string;
+  failure?: string;
+}
+
+export interface RepairEvalOptions {
+  /** Told when a leave-one-out model has to be built (about two minutes each). */
+  readonly onTraining?: (seed: string) => void;
+}
+
+export async function evaluateRepair(root: string, bars: z.infer<typeof RepairBars>, options: RepairEvalOptions = {}): Promise<RepairRow[]> {
+  const read = (path: string) => readFileSync(join(root, path), 'utf8').normalize('NFC').replace(/\r\n/g, '\n');
+  const models = await leaveOneOutModels(root, options);
+  const rows: RepairRow[] = [];
+  const add = (measure: string, value: number, count: string) => {
+    const bar = bars[measure];
+    const failure =
+      bar?.min !== undefined && value + 1e-9 < bar.min ? `${pct(value)} < ${pct(bar.min)}` : bar?.max !== undefined && value - 1e-9 > bar.max ? `${pct(value)} > ${pct(bar.max)}` : undefined;
+    rows.push({ measure, value, count, failure });
+  };
+
+  const ocr = read(OCR.source);
+  const corrected = read(OCR.corrected);
+  for (const [label, model] of [[`without ${basename(NEAR_PARALLEL)}`, loadModel(models.get(NEAR_PARALLEL))], ['all seeds', loadModel()]] as const) {
+    const a = textAccuracy(corrected, repairText(ocr, model).text);
+    add(`20-TB OCR, ${label}: word accuracy`, a.wordAccuracy, `${a.words - a.wordErrors}/${a.words}`);
+    add(`20-TB OCR, ${label}: character error rate`, a.characterErrorRate, '');
+  }
+
+  let changed = 0;
+  let words = 0;
+  for (const seed of SEEDS) {
+    const model = loadModel(models.get(seed));
+    const gold = read(seed);
+    const s = syllableAccuracy(gold, repairText(stripMarks(gold), model).text);
+    add(`${basename(seed)} stripped, left out: syllable accuracy`, s.accuracy, `${s.correct}/${s.total}`);
+    const before = gold.split(/\s+/).filter(Boolean);
+    const after = repairText(gold, model).text.split(/\s+/).filter(Boolean);
+    words += before.length;
+    before.forEach((w, k) => (changed += w === after[k] ? 0 : 1));
+  }
+  add('seeds as typed, left out: words changed', changed / words, `${changed}/${words}`);
+
+  for (const name of BENCHMARKS) {
+    const gold = read(`bench/diacritics/${name}.gold.txt`).replace(/\n$/, '');
+    const s = syllableAccuracy(gold, repairText(stripMarks(gold), loadModel()).text);
+    add(`${name} stripped: syllable accuracy`, s.accuracy, `${s.correct}/${s.total}`);
+  }
+  return rows;
+}
+
+export function formatRepairEval(rows: RepairRow[]): string {
+  const out = ['| repair | result | count |', '|---|---|---|'];
+  for (const r of rows) out.push(`| ${r.measure} | ${pct(r.value)} | ${r.count} |`);
+  for (const r of rows) if (r.failure) out.push(`below bar: repair: ${r.measure}: ${r.failure}`);
+  return out.join('\n');
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/** For each seed, the path of a model trained on everything but it; built where missing, two at a time. */
+async function leaveOneOutModels(root: string, options: RepairEvalOptions): Promise<Map<string, string>> {
+  const hash = createHash('sha256');
+  for (const path of [...TRAINING_INPUTS, ...SEEDS]) hash.update(readFileSync(join(root, path)));
+  const version = hash.digest('hex').slice(0, 12);
+  const paths = new Map(SEEDS.map((seed) => [seed, join(root, 'node_modules/.cache/chidao', `lm-without-${basename(seed)}-${version}`, 'model.bin.gz')]));
+  // Each build holds about 1.5 GB: two at once at most.
+  const queue = new PQueue({ concurrency: Math.min(2, availableParallelism()) });
+  await Promise.all(
+    SEEDS.filter((seed) => !existsSync(paths.get(seed)!)).map((seed) =>
+      queue.add(() => {
+        options.onTraining?.(seed);
+        return train(root, seed, join(paths.get(seed)!, '..'));
+      }),
+    ),
+  );
+  return paths;
+}
+
+function train(root: string, seed: string, out: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/train-lm.ts'), '--exclude', seed, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`training a model without ${seed} failed (exit ${code}): ${errors.trim()}`))));
+  });
+}
