@@ -108,6 +108,10 @@ describe('the OCR text as the scan wrote it', () => {
     expect(repairText('trong do, BO Khoa hoc va Cong nghe chu tri', model, { ocr: true }).text).toBe('trong đó, Bộ Khoa học và Công nghệ chủ trì');
   });
 
+  it('reads a quarter after quý in Roman numerals, as notices number them', () => {
+    expect(repairText('trien khai trong quy I1/2026 va quy 1/2027, quy 4/2026', model, { ocr: true }).text).toBe('triển khai trong quý II/2026 và quý I/2027, quý 4/2026');
+  });
+
   it('reads words joined by a slash as words', () => {
     expect(repairText('giai quyet bai toan/nhiem vu quy mo lon', model).text).toBe('giải quyết bài toán/nhiệm vụ quy mô lớn');
   });

@@ -62,11 +62,11 @@ export function keepAcronym(token: Token, model: LanguageModel, channel: Channel
   return [{ form: fixed ?? null, literal: true, id: model.ids.get(token.text.toLowerCase()) ?? model.unk, cost: 0 }];
 }
 
-/** A quarter is I–IV: after `quý`, OCR's `11/2026` is `II/2026` (`1` for `I`). */
+/** Notices number quarters in Roman numerals: after `quý`, OCR's `11/2026`, `I1/2026`, `1/2026` are `II/2026`, `II/2026`, `I/2026`. */
 export function romanQuarter(token: Token, previous: Token | undefined, model: LanguageModel): Candidate[] | undefined {
   if (!previous || stripMarks(previous.text.toLowerCase()) !== 'quy') return undefined;
-  const m = /^(1{2,3}|1V)(?=\/|$)/.exec(token.text);
-  if (!m) return undefined;
+  const m = /^([I1]{1,3}|[I1]V)(?=\/|$)/.exec(token.text);
+  if (!m || !m[1].includes('1')) return undefined;
   return [{ form: m[1].replace(/1/g, 'I') + token.text.slice(m[1].length), literal: true, id: token.kind === 'code' ? model.unk : model.num, cost: 0 }];
 }
 
