@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: extraction speed and memory on every corpus document.
- * Each document is extracted several times in this process; the table gives
- * the median time, documents per second and the peak resident memory.
+ * `npm run bench`: extraction speed and memory on every corpus document, then
+ * repair speed and model load time (bench/repair.ts). Each document is
+ * extracted several times in this process; the table gives the median time,
+ * documents per second and the peak resident memory.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractFile } from '../src/extract-file.ts';
+import { benchRepair } from './repair.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   console.log(`extract, ${RUNS} runs per document (the first includes loading data files)\n`);
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log(`\n${benchRepair()}`);
 }
 
 await main();
