@@ -34,6 +34,14 @@ const STYLE_EVIDENCE = 0.5;
 /** Digit runs short enough to be a misread syllable. */
 const OCR_DIGIT_WORD = /^\d{2,3}$/;
 
+const styledForms = { old: new Map<string, string>(), new: new Map<string, string>() };
+/** `restyle`, remembered: the same few thousand syllables come back on every line. */
+function styled(form: string, style: ToneStyle): string {
+  let out = styledForms[style].get(form);
+  if (out === undefined) styledForms[style].set(form, (out = restyle(form, style)));
+  return out;
+}
+
 const readings = new WeakMap<OcrChannel, WeakMap<LanguageModel, Map<string, Found[]>>>();
 
 /** The OCR channel's readings of a lowercase word, remembered (a page repeats its words). */
@@ -98,8 +106,8 @@ export function wordCandidates(token: Token, model: LanguageModel, channel: Chan
     // A typed word is not respelled in the other tone placement (`hoá` stays, `hòa` stays).
     const typed = marked ? toneKey(word) : undefined;
     for (const id of model.byBase.get(base) ?? []) {
-      const form = restyle(model.vocab[id], channel.style);
-      if (form !== word && toneKey(form) === typed) continue;
+      const form = styled(model.vocab[id], channel.style);
+      if (typed !== undefined && form !== word && toneKey(form) === typed) continue;
       costs.set(id, [form, form === word ? 0 : marked ? REMARK_TYPED : channel.stripCost]);
     }
   }
@@ -117,7 +125,7 @@ export function wordCandidates(token: Token, model: LanguageModel, channel: Chan
  * placements were read, the document's unless the other is clearly likelier.
  */
 function ocrReadings(word: string, model: LanguageModel, channel: Channel): Map<number, [form: string, cost: number]> {
-  const weigh = (form: string, cost: number) => cost + (restyle(form, channel.style) === form ? STYLE_EVIDENCE : 0);
+  const weigh = (form: string, cost: number) => cost + (styled(form, channel.style) === form ? STYLE_EVIDENCE : 0);
   const best = new Map<number, [form: string, cost: number]>();
   for (const { id, form, cost } of readOcr(word, model, channel.ocr!)) {
     const held = best.get(id);
