@@ -6,6 +6,7 @@
  * edit turns one printed letter into zero, one or two written characters
  * (`ư` → `ir`), or writes a character where nothing was printed.
  */
+import { editDistance } from './score.ts';
 import { isSyllable, stripMarks } from './text.ts';
 
 export interface WordPair {
@@ -19,21 +20,11 @@ export interface WordPair {
 const EDGE = /^[("“'‘[]+|[,.;:)"”!?'’\]]+$/gu;
 const core = (w: string) => w.replace(EDGE, '');
 
-function levenshtein(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}
-
 /** How unlike two words are, 0..1, judged on letters without marks. */
 function distance(printed: string, written: string): number {
   const a = stripMarks(printed.toLowerCase());
   const b = written.toLowerCase();
-  return levenshtein(a, b) / Math.max(a.length, b.length, 1);
+  return editDistance([...a], [...b]) / Math.max(a.length, b.length, 1);
 }
 
 const GAP = 0.6;

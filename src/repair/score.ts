@@ -41,7 +41,7 @@ export interface TextAccuracy {
 }
 
 /** Edit distance between two sequences (words or characters). */
-function editDistance<T>(a: readonly T[], b: readonly T[]): number {
+export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
