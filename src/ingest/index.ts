@@ -12,6 +12,7 @@ import { readDocx } from './docx.ts';
 import { htmlToText } from './html.ts';
 import { readImage } from './image.ts';
 import { assemble } from './lines.ts';
+import { looksLikeMarkdown, readMarkdown } from './markdown.ts';
 import { passNote, type OcrOptions } from './ocr.ts';
 import { ocrMessages, readPdf } from './pdf.ts';
 import { progressBar } from './progress.ts';
@@ -123,7 +124,7 @@ function textDoc(path: string, bytes: Buffer): Doc {
     if (!content) throw new InputError(path, 'an HTML page with no content text');
     return createDoc(path, content, 'html');
   }
-  const doc = createDoc(path, text, looksLikeMarkdown(text) ? 'markdown' : 'text');
+  const doc = looksLikeMarkdown(text) ? readMarkdown(path, text) : createDoc(path, text, 'text');
   if (encoding !== 'utf-8' && !encoding.startsWith('utf-16')) {
     doc.messages.push({ reason: `converted from ${encoding} to Unicode`, severity: 'info', ruleId: 'ingest:encoding', start: 0, end: 0 });
   }
@@ -133,8 +134,4 @@ function textDoc(path: string, bytes: Buffer): Doc {
 function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || (/<(?:body|div|p|table)\b[^>]*>/.test(head) && /<\/(?:body|div|p|table)>/.test(text));
-}
-
-function looksLikeMarkdown(text: string): boolean {
-  return /^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|<sup>\d+<\/sup>|^\s{0,3}(?:[-*+]|\d+\.)\s.*\n\s{0,3}(?:[-*+]|\d+\.)\s|\[[^\]\n]+\]\([^)\n]+\)|^\[\^[^\]]+\]:/m.test(text);
 }

@@ -1,15 +1,13 @@
 /**
  * normalise: one paragraph per line, in NFC, with plain spaces and dashes,
- * without Markdown marks, page furniture or web-page leftovers. Footnote
- * bodies leave the running text but are kept as notes. Every rewrite keeps
- * the map back to source offsets.
+ * without page furniture or web-page leftovers. Every rewrite keeps the map
+ * back to source offsets. (Markdown marks and footnotes are dealt with when
+ * the file is read: src/ingest/markdown.ts.)
  */
 import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
 import { rewriteDoc } from '../rewrite.ts';
 
 export interface NormaliseOptions {
-  /** Strip Markdown marks and move footnote bodies to notes. @default true when the input is Markdown */
-  readonly markdown?: boolean;
   /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */
   readonly cutAfterEnd?: boolean;
   /** A line within this share of the text's usual line length, not ending a sentence, was wrapped. @default 0.8 */
@@ -31,34 +29,17 @@ const BLOCK_START_UNMARKED = /^(?:PHU LUC|Phu luc|Noi nhan|Kinh gui|Dieu \d|Pieu
 const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
 
 export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
-  const markdown = options.markdown ?? doc.format === 'markdown';
   let out = rewriteDoc(doc, /\r\n?/g, () => '\n');
   out = rewriteDoc(out, /[\p{L}\p{M}]+/gu, (m) => m[0].normalize('NFC'));
   out = rewriteDoc(out, /[\u200B-\u200D\uFEFF\u00AD]/g, () => '');
   out = rewriteDoc(out, /[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, () => ' ');
   out = rewriteDoc(out, /[\u2010-\u2015\u2212]/g, () => '-');
-  if (markdown) out = stripMarkdown(out);
   out = rewriteDoc(out, /^ +| +$/gm, () => '');
   out = rewriteDoc(out, / {2,}/g, () => ' ');
   out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
   out = joinParagraphs(out, options.wrapShare ?? 0.8);
   if (options.cutAfterEnd) out = cutAfterEnd(out);
   return out;
-}
-
-function stripMarkdown(doc: Doc): Doc {
-  // Footnote bodies stand on their own line after the paragraph that calls them.
-  const notes = [...doc.notes];
-  let out = rewriteDoc(doc, /^<sup>(\d+)<\/sup>[ \t]*([^\n]*)$/gm, (m) => {
-    notes.push({ label: m[1], text: m[2].trim(), start: doc.toSource[m.index], end: doc.toSource[m.index + m[0].length - 1] + 1 });
-    return '';
-  });
-  out = { ...out, notes };
-  out = rewriteDoc(out, /<sup>\d+<\/sup>/g, () => '');
-  out = rewriteDoc(out, /^#{1,6}[ \t]+/gm, () => '');
-  out = rewriteDoc(out, /\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<=\s)\*{1,3}(?=\s)/g, () => '');
-  // A Markdown hard line break is two trailing spaces; the line join below decides on its own.
-  return rewriteDoc(out, /\\$/gm, () => '');
 }
 
 function dropFurniture(doc: Doc, patterns: readonly string[]): Doc {
