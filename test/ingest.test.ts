@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model.ts';
 import { ingest, ingestBytes } from '../src/ingest/index.ts';
+import { readMarkdown } from '../src/ingest/markdown.ts';
 import { lineText } from '../src/ingest/ocr.ts';
 import { joinHyphenated, removeRunning } from '../src/ingest/pdf-text.ts';
 import { cer } from './fixtures/cer.ts';
@@ -66,9 +67,49 @@ describe('text', () => {
   it('refuses input over the size limit', async () => {
     expect(await reason(ingestBytes('big.txt', Buffer.from(SAMPLE), { maxBytes: 10 }))).toMatch(/^too large/);
   });
+});
 
+describe('markdown', () => {
   it('marks Markdown by its content', async () => {
     expect((await ingestBytes('a.txt', Buffer.from('# Tiêu đề\n\n**Nhiệm vụ thường xuyên.**\n'))).format).toBe('markdown');
+  });
+
+  it.each(['corpus/19-BC-CQTTBCD.md', 'corpus/04-TB-BCDTW.txt'])('reads %s into its words, each character from its own offset in the file', async (path) => {
+    const doc = await ingest(ROOT + path);
+    expect(doc.format).toBe('markdown');
+    expect(doc.text).not.toMatch(/\*|<sup>|^#/mu);
+    expect(doc.toSource.length).toBe(doc.text.length + 1);
+    const moved = doc.text.split('').flatMap((c, i) => (c === doc.source[doc.toSource[i]] ? [] : [i]));
+    expect(moved).toEqual([]);
+    // In reading order: the text skips marks but never goes back.
+    const backwards = doc.toSource.filter((o, i) => i > 0 && o <= doc.toSource[i - 1]);
+    expect(backwards.length).toBe(0);
+  });
+
+  it.each([
+    ['escapes and references', 'Hạn \\*chót\\* &amp; R&D: **30/6/2026**.\n', 'Hạn *chót* & R&D: 30/6/2026.\n'],
+    ['a hard break inside a list item', '- Bộ Công an,  \n  Bộ Tư pháp\n- Bộ Y tế\n', '- Bộ Công an,\nBộ Tư pháp\n- Bộ Y tế\n'],
+    ['a quotation', '> a) Trích *dẫn*\n> tiếp theo\n', 'a) Trích dẫn\ntiếp theo\n'],
+    ['an asterisk left unpaired, a link, code', 'Kính gửi:*\n\nXem [Phụ lục](http://x.vn) và `mã`.\n', 'Kính gửi:\n\nXem Phụ lục và mã.\n'],
+    ['a setext heading and a rule', 'Tiêu đề\n=======\n\n---\n\n1. Mục một\n', 'Tiêu đề\n\n\n\n1. Mục một\n'],
+  ])('reads %s as plain text, each character from the same one in the file', (_, markdown, text) => {
+    const doc = readMarkdown('x.md', markdown);
+    expect(doc.text).toBe(text);
+    expect(doc.text.split('').filter((c, i) => c !== markdown[doc.toSource[i]])).toEqual([]);
+  });
+
+  it('takes a footnote body from the call that opens its line to the end of its paragraph, wrapped or glued under the text', () => {
+    const markdown = 'Một đoạn kết thúc trang\n<sup>3</sup> Chú thích **ba**,\nviết tiếp.\n\ntiếp đoạn văn<sup>3</sup>.\n';
+    const doc = readMarkdown('x.md', markdown);
+    expect(doc.text).toBe('Một đoạn kết thúc trang\n\n\ntiếp đoạn văn.\n');
+    expect(doc.notes).toEqual([{ label: '3', text: 'Chú thích ba, viết tiếp.', start: 24, end: 65 }]);
+    expect(markdown.slice(23, 66)).toBe('\n<sup>3</sup> Chú thích **ba**,\nviết tiếp.\n');
+  });
+
+  it('maps a character reference to where it starts', () => {
+    const doc = readMarkdown('x.md', 'Kh&#7889;i\n');
+    expect(doc.text).toBe('Khối\n');
+    expect(Array.from(doc.toSource)).toEqual([0, 1, 2, 9, 10, 11]);
   });
 });
 
