@@ -21,6 +21,11 @@ describe('extract', () => {
     expect(doc.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
   });
 
+  it("ends a report's title where it turns to its addressees (Kính gửi)", async () => {
+    const doc = await extracted('corpus/19-BC-CQTTBCD.md');
+    expect(doc.header!.title).toBe('TÌNH HÌNH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW CỦA BỘ CHÍNH TRỊ (giai đoạn từ sau Phiên họp tổng kết năm 2025 của Ban Chỉ đạo đến ngày 12/3/2026)');
+  });
+
   it('lets a header agency flow down to the sub-items under it', async () => {
     const doc = await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt');
     const subs = doc.tasks!.filter((t) => t.clause.startsWith('PL.1.b.'));

@@ -12,6 +12,7 @@ import agencies from '../../data/agencies.json' with { type: 'json' };
 const NUMBER = /\b[Ss]ố:?\s*(\d+[A-Za-zĐđ0-9.]*-[\p{Lu}\p{Ll}0-9]+\/[\p{Lu}0-9][\p{Lu}\p{Ll}0-9-]*)/u;
 const LONG_DATE = /(?:^|,\s*|\s)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SHORT_DATE = /\bngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
+const ADDRESSEES = /^[\s\-–•*]*Kính gửi\b/u;
 /** The right column's motto, alone or merged after the left column's words. */
 const MOTTO_AT_END = /(?:^|\s+)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u;
 
@@ -37,7 +38,8 @@ export function readHeader(doc: Doc): Doc {
     const rest = head[kindIndex].trim().slice(kind!.length).trim();
     const titleLines = rest ? [rest] : [];
     for (const line of head.slice(kindIndex + 1)) {
-      if (!line.trim() || line.length > 200) break;
+      // The title ends at a blank line, or where a report turns to its addressees (`Kính gửi:`).
+      if (!line.trim() || line.length > 200 || ADDRESSEES.test(line)) break;
       titleLines.push(line.trim());
     }
     title = titleLines.join(' ') || null;
