@@ -4,6 +4,9 @@
  * CHIDAO_TEST_PG holds a server URL, on PostgreSQL. For each: documents per
  * second for `corpus add` (extraction included, as users meet it) and the
  * median and p95 latency of a few queries on the filled store.
+ *
+ *   --sizes 1000    other sizes than 100 and 1,000
+ *   --main-thread   extract on the main thread (the default is worker threads)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -14,8 +17,17 @@ import { synthNotices } from '../scripts/synth-notices.ts';
 import { corpusAdd } from '../src/store/commands.ts';
 import { openStore, type TaskFilter } from '../src/store/index.ts';
 
-const { values } = parseArgs({ options: { large: { type: 'boolean', default: false }, runs: { type: 'string', default: '50' } } });
-const SIZES = values.large ? [100, 1_000, 10_000] : [100, 1_000];
+const { values } = parseArgs({
+  options: {
+    large: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string', default: '50' },
+    // Extraction on the main thread, as before worker threads: for comparing docs/s.
+    'main-thread': { type: 'boolean', default: false },
+  },
+});
+const SIZES = values.sizes ? values.sizes.split(',').map(Number) : values.large ? [100, 1_000, 10_000] : [100, 1_000];
+const THREADS = !values['main-thread'];
 const RUNS = Number(values.runs);
 
 const QUERIES: [string, TaskFilter][] = [
@@ -62,7 +74,7 @@ async function main(): Promise<void> {
         try {
           const start = performance.now();
           const cpu = process.cpuUsage();
-          const added = await corpusAdd(files.slice(0, size), { db, progress: false });
+          const added = await corpusAdd(files.slice(0, size), { db, progress: false, threads: THREADS });
           const seconds = (performance.now() - start) / 1000;
           const used = process.cpuUsage(cpu);
           // This process only (extraction and the SQLite writes); PostgreSQL's own work is in its server.
@@ -95,7 +107,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const head = ['back end', 'documents', 'tasks', 'add docs/s', 'add cores busy', 'failed', 'query', 'rows', 'median ms', 'p95 ms'];
-  console.log(`corpus store, synthetic notices (seed 1), ${RUNS} runs per query; ${availableParallelism()} cores, load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`);
+  console.log(`corpus store, synthetic notices (seed 1), extraction ${THREADS ? 'in worker threads' : 'on the main thread'}, ${RUNS} runs per query; ${availableParallelism()} cores, load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`);
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 }

@@ -11,7 +11,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -260,6 +260,27 @@ describe.each(backends)('store on %s', (backend) => {
 describe.runIf(backends.length > 1)('SQLite and PostgreSQL', () => {
   test('give identical results for the same queries', () => {
     expect(answers.get('postgres')).toEqual(answers.get('sqlite'));
+  });
+});
+
+describe('corpus add in worker threads', () => {
+  test('stores what extraction on the main thread stores, and reports a document that fails with its reason', async () => {
+    const empty = join(dir, 'threads-empty.txt');
+    writeFileSync(empty, '');
+    const prose = join(dir, 'threads-prose.txt');
+    writeFileSync(prose, 'Ban Chỉ đạo đã họp và thống nhất đánh giá chung về tình hình thực hiện trong quý vừa qua.\n');
+    const files = [...seed, empty, prose];
+    const threaded = await corpusAdd(files, { db: join(dir, 'threads.db'), progress: false, threads: true, concurrency: 2 });
+    const single = await corpusAdd(files, { db: join(dir, 'main-thread.db'), progress: false, threads: false });
+    expect(threaded).toEqual(single);
+    expect(threaded.map((r) => [basename(r.path), r.status, r.reason])).toEqual([
+      ...seed.map((p) => [basename(p), 'added', undefined]),
+      ['threads-empty.txt', 'failed', 'empty file'],
+      ['threads-prose.txt', 'failed', 'no clauses found (no numbered, lettered or dash items): is this a directive document?'],
+    ]);
+    const hits = await query({ db: join(dir, 'threads.db') });
+    expect(hits).toHaveLength(45 + 61 + 73 + 33);
+    expect(hits).toEqual(await query({ db: join(dir, 'main-thread.db') }));
   });
 });
 

@@ -9,12 +9,11 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
-import { extractFile } from '../extract-file.ts';
-import { InputError, type Doc } from '../model.ts';
+import { ExtractPool } from './extract-pool.ts';
 import { openStore, type OpenOptions } from './index.ts';
 import { pipelineVersion } from './pipeline-version.ts';
+import { prepareRecord, type ExtractJob, type ExtractOutcome } from './prepare.ts';
 import { progressBar } from './progress.ts';
-import { toRecord } from './record.ts';
 import { render, type Column, type StoreFormat } from './render.ts';
 import { StoreError, type DocumentSummary, type Stats, type Store, type TaskFilter, type TaskHit } from './types.ts';
 
@@ -24,8 +23,13 @@ export interface DbOptions extends OpenOptions {
 }
 
 export interface AddOptions extends DbOptions {
-  /** Documents extracted at once. @default the core count */
+  /** Documents extracted at once, each in a worker thread. @default the core count */
   readonly concurrency?: number;
+  /**
+   * Extract in worker threads (false: on the main thread, one core).
+   * @default from THREADS_FROM files on: a worker takes a second or two to load the pipeline
+   */
+  readonly threads?: boolean;
   /** Draw a progress bar. @default whether stderr is a terminal */
   readonly progress?: boolean;
 }
@@ -49,15 +53,26 @@ async function withStore<T>(options: DbOptions, run: (store: Store) => Promise<T
   }
 }
 
-/** Store every file under `paths`; results in the order the files were found. */
+/** Fewer files than this are extracted on the main thread unless `threads` says otherwise. */
+export const THREADS_FROM = 8;
+
+/**
+ * Store every file under `paths`; results in the order the files were found.
+ * Extraction runs in a pool of worker threads (one per core at most); the
+ * queue holds twice as many documents in flight, so that a worker starts the
+ * next document while the main thread stores the last one.
+ */
 export async function corpusAdd(paths: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
   const { files, missing } = await expand(paths);
   return withStore(options, async (store) => {
-    const queue = new PQueue({ concurrency: options.concurrency ?? availableParallelism() });
+    const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
+    const pool = (options.threads ?? files.length >= THREADS_FROM) ? new ExtractPool(workers) : null;
+    const extract = pool ? (job: ExtractJob) => pool.extract(job) : prepareRecord;
+    const queue = new PQueue({ concurrency: pool ? 2 * workers : workers });
     const bar = progressBar(files.length, options.progress);
     try {
       const results = await Promise.all(files.map((file) => queue.add(async () => {
-        const result = await addOne(store, file);
+        const result = await addOne(store, file, extract);
         bar.tick(file);
         return result;
       })));
@@ -69,11 +84,12 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
       throw error;
     } finally {
       bar.done();
+      await pool?.close();
     }
   });
 }
 
-async function addOne(store: Store, path: string): Promise<AddResult> {
+async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>): Promise<AddResult> {
   const failed = (reason: string): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason });
   let bytes: Buffer;
   try {
@@ -85,25 +101,9 @@ async function addOne(store: Store, path: string): Promise<AddResult> {
   const version = pipelineVersion();
   const stored = await store.findByHash(hash);
   if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
-  let doc: Doc;
-  try {
-    doc = await extractFile(path);
-  } catch (error) {
-    if (error instanceof InputError) return failed(error.reason);
-    return failed(`extraction failed: ${(error as Error).message}`);
-  }
-  const problem = unusable(doc);
-  if (problem) return failed(problem);
-  const record = toRecord(doc, path, hash, version);
+  const { record, reason } = await extract({ path, hash, pipelineVersion: version });
+  if (!record) return failed(reason);
   return { path, status: await store.put(record), number: record.header.number, tasks: record.tasks.length };
-}
-
-/** The rule `chidao extract` applies: a fatal message, or no clauses, stops a document. */
-function unusable(doc: Doc): string | null {
-  const fatal = doc.messages.find((m) => m.severity === 'fatal');
-  if (fatal) return fatal.reason;
-  if (!doc.root?.children.some((c) => c.kind !== 'para' && c.kind !== 'recipients')) return 'no clauses found (no numbered, lettered or dash items): is this a directive document?';
-  return null;
 }
 
 /** Files as given plus every file under the folders given (dot files skipped), absolute and sorted. */

@@ -1,0 +1,39 @@
+/**
+ * One document from file to store rows: extraction (the CPU-bound part, run
+ * in a worker thread by extract-pool.ts) and the rows `Store.put` writes.
+ * Returns a reason instead of throwing, so a failure stays with its document.
+ */
+import { extractFile } from '../extract-file.ts';
+import { InputError, type Doc } from '../model.ts';
+import { toRecord } from './record.ts';
+import type { DocumentRecord } from './types.ts';
+
+export interface ExtractJob {
+  path: string;
+  /** sha256 of the bytes the main thread read and looked up. */
+  hash: string;
+  pipelineVersion: string;
+}
+
+export type ExtractOutcome = { record: DocumentRecord; reason?: undefined } | { record?: undefined; reason: string };
+
+export async function prepareRecord(job: ExtractJob): Promise<ExtractOutcome> {
+  let doc: Doc;
+  try {
+    doc = await extractFile(job.path);
+  } catch (error) {
+    if (error instanceof InputError) return { reason: error.reason };
+    return { reason: `extraction failed: ${(error as Error).message}` };
+  }
+  const problem = unusable(doc);
+  if (problem) return { reason: problem };
+  return { record: toRecord(doc, job.path, job.hash, job.pipelineVersion) };
+}
+
+/** The rule `chidao extract` applies: a fatal message, or no clauses, stops a document. */
+function unusable(doc: Doc): string | null {
+  const fatal = doc.messages.find((m) => m.severity === 'fatal');
+  if (fatal) return fatal.reason;
+  if (!doc.root?.children.some((c) => c.kind !== 'para' && c.kind !== 'recipients')) return 'no clauses found (no numbered, lettered or dash items): is this a directive document?';
+  return null;
+}
