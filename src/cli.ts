@@ -17,11 +17,13 @@ import { loadModel, repairText } from './repair/index.ts';
 import { createInterface } from 'node:readline';
 import { carriedOver, diffDocs } from './diff/index.ts';
 import { renderDiff, type DiffFormat } from './diff/render.ts';
-import { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments, formatStats, formatTasks, query, stats } from './store/commands.ts';
+import { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments, formatStats, formatTasks, queryPage, stats, type TaskPage } from './store/commands.ts';
 import { STORE_FORMATS, type StoreFormat } from './store/render.ts';
 import { ROLE_FILTERS, StoreError } from './store/types.ts';
 
 const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
+/** Tasks `query` prints as a table unless --limit says otherwise: a first page for a terminal. */
+const QUERY_PAGE = 100;
 
 const USAGE = `Usage:
   chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR]
@@ -31,11 +33,11 @@ const USAGE = `Usage:
   chidao corpus add PATH… | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
   chidao query [--agency NAME] [--role responsible|coordinating|directing|any] [--due-before DATE]
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
-               [--limit N] [--format table|json|csv] [--db …]
+               [--limit N] [--offset N] [--format table|json|csv] [--db …]
   chidao stats [--format table|json|csv] [--db …]
   chidao eval [--show FIELD] [--skip-repair]
 Options:
-  --format     output format (default json)
+  --format     output format (default json; table for corpus, query and stats)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
   repair       restore lost diacritics and OCR damage; json adds the unsure tokens
   --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
@@ -45,7 +47,11 @@ Options:
   --show       with eval: list the pairs where FIELD disagrees
   --skip-repair  with eval: leave out the repair measures (they build leave-one-out models)
   --carry      with diff: only the tasks of OLD that NEW does not mention again
-  --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL`;
+  --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL
+  --limit      with query: at most N tasks, 0 for all. Default: a table shows the first ${QUERY_PAGE} and
+               stderr says how many match in all and how to see more; json and csv give every task
+               (with --limit they page too, and stderr says so)
+  --offset     with query: skip the first N tasks (--offset ${QUERY_PAGE} is the second page)`;
 
 class UsageError extends Error {}
 
@@ -161,17 +167,42 @@ async function commandQuery(args: string[], command: 'query' | 'stats'): Promise
       document: { type: 'string' },
       text: { type: 'string' },
       limit: { type: 'string' },
+      offset: { type: 'string' },
     },
   });
   const role = values.role as (typeof ROLE_FILTERS)[number] | undefined;
   if (role && !ROLE_FILTERS.includes(role)) throw new UsageError(`--role takes one of ${ROLE_FILTERS.join(', ')}`);
   for (const flag of ['due-before', 'due-after'] as const) if (values[flag] && !/^\d{4}-\d{2}-\d{2}$/.test(values[flag]!)) throw new UsageError(`--${flag} takes a date as YYYY-MM-DD`);
-  const limit = values.limit ? Number(values.limit) : undefined;
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit takes a positive whole number');
-  const filter = { db: values.db, agency: values.agency, role, dueBefore: values['due-before'], dueAfter: values['due-after'], deadlineKind: values['deadline-kind'], document: values.document, text: values.text, limit };
+  for (const flag of ['limit', 'offset'] as const) {
+    if (values[flag] === undefined) continue;
+    if (command === 'stats') throw new UsageError(`stats counts every task that matches: --${flag} is for query`);
+    if (!/^\d+$/.test(values[flag]!)) throw new UsageError(`--${flag} takes a whole number${flag === 'limit' ? ' (0 for all)' : ''}`);
+  }
   const format = storeFormat(values.format);
-  process.stdout.write(command === 'query' ? formatTasks(await query(filter), format) : formatStats(await stats(filter), format));
+  const given = values.limit === undefined ? undefined : Number(values.limit);
+  const limit = given === undefined ? (format === 'table' ? QUERY_PAGE : undefined) : given || undefined;
+  const offset = values.offset === undefined ? undefined : Number(values.offset);
+  const filter = { db: values.db, agency: values.agency, role, dueBefore: values['due-before'], dueAfter: values['due-after'], deadlineKind: values['deadline-kind'], document: values.document, text: values.text };
+  if (command === 'stats') {
+    process.stdout.write(formatStats(await stats(filter), format));
+    return 0;
+  }
+  const page = await queryPage({ ...filter, limit, offset });
+  process.stdout.write(formatTasks(page.tasks, format));
+  const note = pageNote(page, limit);
+  if (note) process.stderr.write(`chidao: ${note}\n`);
   return 0;
+}
+
+/** What a page leaves out and how to see it; null when it holds every match. */
+function pageNote(page: TaskPage, limit: number | undefined): string | null {
+  const shown = page.tasks.length;
+  if (shown === page.total) return null;
+  if (!shown) return `no tasks after the first ${page.offset}: ${page.total} match`;
+  const end = page.offset + shown;
+  const more = page.total - end;
+  const next = more > 0 ? `--offset ${end} for the next ${Math.min(limit ?? more, more)}, ` : '';
+  return `tasks ${page.offset + 1}–${end} of ${page.total} shown; ${next}--limit 0${page.offset ? ' without --offset' : ''} for all`;
 }
 
 function storeFormat(value: string | undefined): StoreFormat {

@@ -18,7 +18,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { synthNotices } from '../scripts/synth-notices.ts';
 import { extractFile } from '../src/extract-file.ts';
-import { corpusAdd, corpusList, corpusRemove, query, stats } from '../src/store/commands.ts';
+import { corpusAdd, corpusList, corpusRemove, query, queryPage, stats } from '../src/store/commands.ts';
 import { openStore, StoreError } from '../src/store/index.ts';
 import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
@@ -47,6 +47,22 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
       await c.end();
     },
   };
+}
+
+/** `chidao ARGS…` as a child process: exit code, stdout, stderr. */
+async function chidao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, [join(ROOT, 'bin/chidao.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+}
+
+/** The golden tasks of the clean corpus whose responsible agencies include Bộ Khoa học và Công nghệ, as `path#clause`. */
+function goldenKhcn(): string[] {
+  return CLEAN_CORPUS.flatMap((source) => {
+    const file = readFileSync(join(ROOT, 'golden', source.replace(/^corpus\//, '').replace(/\.(txt|md)$/, '.tasks.json')), 'utf8');
+    return Golden.parse(JSON.parse(file)).tasks.filter((t) => t.responsible.includes(KHCN)).map((t) => `${join(ROOT, source)}#${t.clause}`);
+  }).sort();
 }
 
 /** Rows the same SQL reads on either back end. */
@@ -128,11 +144,7 @@ describe.each(backends)('store on %s', (backend) => {
   test('--agency "Bộ KHCN" --role responsible returns exactly the golden tasks of Bộ Khoa học và Công nghệ', async () => {
     const hits = await query({ db, agency: 'Bộ KHCN', role: 'responsible' });
     const got = hits.map((h) => `${h.source}#${h.clause}`).sort();
-    const golden = CLEAN_CORPUS.flatMap((source) => {
-      const file = readFileSync(join(ROOT, 'golden', source.replace(/^corpus\//, '').replace(/\.(txt|md)$/, '.tasks.json')), 'utf8');
-      return Golden.parse(JSON.parse(file)).tasks.filter((t) => t.responsible.includes(KHCN)).map((t) => `${join(ROOT, source)}#${t.clause}`);
-    });
-    expect(got).toEqual(golden.sort());
+    expect(got).toEqual(goldenKhcn());
     // And the stored tasks are the extracted ones, field for field.
     const fromExtraction = (await Promise.all(CLEAN_CORPUS.map((p) => extracted(p)))).flatMap((d) => d.tasks!.filter((t) => t.responsible.includes(KHCN)).map((t) => t.id));
     expect(hits.map((h) => h.id).sort()).toEqual(fromExtraction.sort());
@@ -205,6 +217,41 @@ describe.each(backends)('store on %s', (backend) => {
     expect(june.months).toEqual(months.filter((m) => m.month === '2025-06'));
   });
 
+  test('pages: limit and offset walk the same tasks in the same order, and the count is of them all', async () => {
+    for (const filter of [{ agency: 'Bộ KHCN', role: 'responsible' as const }, { agency: KHCN }, { text: 'chuyen doi so' }, { document: '04-TB/BCDTW', dueAfter: '2025-05-31' }, {}]) {
+      const all = await query({ db, ...filter });
+      expect(all.length).toBeGreaterThan(4);
+      const pages = [];
+      for (let offset = 0; offset < all.length + 4; offset += 4) pages.push(await queryPage({ db, ...filter, limit: 4, offset }));
+      expect(pages.flatMap((p) => p.tasks)).toEqual(all);
+      expect(pages.map((p) => p.total)).toEqual(pages.map(() => all.length));
+      // The whole result on one page needs no count; one task short of it does.
+      expect(await queryPage({ db, ...filter, limit: all.length + 1 })).toEqual({ tasks: all, offset: 0, total: all.length });
+      expect(await queryPage({ db, ...filter, limit: all.length - 1 })).toEqual({ tasks: all.slice(0, -1), offset: 0, total: all.length });
+    }
+  });
+
+  test('chidao query: a table pages by default and says on stderr how to see more; json gives every task', async () => {
+    const all = await query({ db });
+    expect(all.length).toBeGreaterThan(100);
+    const table = await chidao('query', '--db', db);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2 + 100);
+    const starts = [...lines[1].matchAll(/(?:^| )-/g)].map((m) => m.index + (m[0].length - 1));
+    expect(lines.slice(2).map((l) => l.slice(starts[1], starts[2]).trim())).toEqual(all.slice(0, 100).map((t) => t.clause));
+    expect(table.stderr).toBe(`chidao: tasks 1–100 of ${all.length} shown; --offset 100 for the next ${Math.min(100, all.length - 100)}, --limit 0 for all\n`);
+    const next = await chidao('query', '--db', db, '--offset', '100', '--limit', '0', '--format', 'csv');
+    expect(next.stdout.trimEnd().split('\r\n')).toHaveLength(1 + all.length - 100);
+    expect(next.stderr).toBe(`chidao: tasks 101–${all.length} of ${all.length} shown; --limit 0 without --offset for all\n`);
+    // Programs get the whole answer unless they ask for less, and nothing on stderr.
+    const json = await chidao('query', '--db', db, '--agency', 'Bộ KHCN', '--role', 'responsible', '--format', 'json');
+    expect(json.stderr).toBe('');
+    expect((JSON.parse(json.stdout) as { source: string; clause: string }[]).map((h) => `${h.source}#${h.clause}`).sort()).toEqual(goldenKhcn());
+    const wrong = await chidao('query', '--db', db, '--limit', 'all');
+    expect([wrong.code, wrong.stderr.split('\n')[0]]).toEqual([2, 'chidao: --limit takes a whole number (0 for all)']);
+  });
+
   test('answers for the comparison across back ends', async () => {
     answers.set(backend, {
       khcn: await query({ db, agency: 'Bộ KHCN', role: 'responsible' }),
@@ -254,6 +301,18 @@ describe.each(backends)('store on %s', (backend) => {
     expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(partial);
     expect(again.filter((r) => r.status === 'added')).toHaveLength(notices.length - partial);
     expect(await expectWhole(backend, db)).toBe(seed.length + notices.length);
+  });
+
+  test('an agency counted in any role counts a task that holds it in two roles once, as the query lists it', async () => {
+    // The synthetic notices stored above swap agencies at random, so some lead and coordinate the same task.
+    const twice = (await stats({ db })).agencies.filter((a) => a.responsible + a.coordinating + a.directing > a.tasks);
+    expect(twice.length).toBeGreaterThan(0);
+    for (const a of twice.slice(0, 3)) {
+      const all = await query({ db, agency: a.agency });
+      expect(all).toHaveLength(a.tasks);
+      expect((await queryPage({ db, agency: a.agency, limit: 10 })).total).toBe(all.length);
+      expect((await queryPage({ db, agency: a.agency, role: 'responsible', limit: 10 })).total).toBe(a.responsible);
+    }
   });
 });
 

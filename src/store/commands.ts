@@ -144,6 +144,29 @@ export function query(filter: TaskFilter & DbOptions = {}): Promise<TaskHit[]> {
   return withStore({ mustExist: true, ...filter }, (store) => store.query(filter));
 }
 
+/** One page of a query: its tasks, where it starts, and how many tasks match in all. */
+export interface TaskPage {
+  tasks: TaskHit[];
+  offset: number;
+  total: number;
+}
+
+/**
+ * The tasks `limit` and `offset` select and the number that match in all.
+ * The count (a second query, on the indexes) runs only when the page may
+ * not hold them all.
+ */
+export async function pageOf(store: Store, filter: TaskFilter): Promise<TaskPage> {
+  const tasks = await store.query(filter);
+  const offset = filter.offset ?? 0;
+  const whole = !offset && (filter.limit === undefined || tasks.length < filter.limit);
+  return { tasks, offset, total: whole ? tasks.length : await store.count(filter) };
+}
+
+export function queryPage(filter: TaskFilter & DbOptions = {}): Promise<TaskPage> {
+  return withStore({ mustExist: true, ...filter }, (store) => pageOf(store, filter));
+}
+
 export function stats(filter: TaskFilter & DbOptions = {}): Promise<Stats> {
   return withStore({ mustExist: true, ...filter }, (store) => store.stats(filter));
 }

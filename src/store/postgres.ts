@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
-import { deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
+import { countTasks, deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
 import { StoreError, type DocumentRecord, type PutResult, type Store, type Stored, type TaskFilter } from './types.ts';
 
 export interface PostgresOptions {
@@ -132,6 +132,10 @@ class PostgresStore implements Store {
 
   async query(filter: TaskFilter) {
     return (await this.all(selectTasks(filter, 'postgres'))).map(toHit);
+  }
+
+  async count(filter: TaskFilter) {
+    return Number((await this.all(countTasks(filter, 'postgres')))[0].n);
   }
 
   async stats(filter: TaskFilter) {

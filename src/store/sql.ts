@@ -14,15 +14,25 @@ export interface Sql {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The agency rows `--agency` and `--role` select, as `task_agencies a WHERE …`. */
+function agencyRows(filter: TaskFilter): Sql | null {
+  if (!filter.agency) return null;
+  const roles = !filter.role || filter.role === 'any' ? ROLES : [filter.role];
+  return {
+    text: `task_agencies a WHERE a.agency_key = ? AND a.role IN (${roles.map(() => '?').join(', ')})`,
+    params: [foldWords(canonicalAgency(filter.agency) ?? filter.agency), ...roles],
+  };
+}
+
 /** The WHERE clause over `tasks t JOIN documents d` for a filter. */
 export function where(filter: TaskFilter, dialect: Dialect): Sql {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (filter.agency) {
-    const roles = !filter.role || filter.role === 'any' ? ROLES : [filter.role];
+  const agency = agencyRows(filter);
+  if (agency) {
     // IN, not EXISTS: the planner then starts from the agency index instead of scanning every task.
-    parts.push(`t.id IN (SELECT a.task_id FROM task_agencies a WHERE a.agency_key = ? AND a.role IN (${roles.map(() => '?').join(', ')}))`);
-    params.push(foldWords(canonicalAgency(filter.agency) ?? filter.agency), ...roles);
+    parts.push(`t.id IN (SELECT a.task_id FROM ${agency.text})`);
+    params.push(...agency.params);
   }
   for (const [key, op] of [['dueBefore', '<'], ['dueAfter', '>']] as const) {
     const date = filter[key];
@@ -53,15 +63,42 @@ export function where(filter: TaskFilter, dialect: Dialect): Sql {
 
 export function selectTasks(filter: TaskFilter, dialect: Dialect): Sql {
   const w = where(filter, dialect);
-  const limit = filter.limit === undefined ? '' : ' LIMIT ?';
+  const page = paging(filter, dialect);
   return {
     text: `SELECT d.number, d.path, t.task_id, t.clause, t.text, t.span_start, t.span_end, t.source_start, t.source_end,
       t.responsible, t.coordinating, t.directing, t.deadline_text, t.deadline_kind, t.deadline_date, t.recurrence,
       t.deliverable, t.confidence
     FROM tasks t JOIN documents d ON d.id = t.document_id ${w.text}
-    ORDER BY d.number NULLS LAST, d.path, t.ord${limit}`,
-    params: filter.limit === undefined ? w.params : [...w.params, filter.limit],
+    ORDER BY d.number NULLS LAST, d.path, t.ord${page.text}`,
+    params: [...w.params, ...page.params],
   };
+}
+
+/** LIMIT and OFFSET; SQLite takes an offset only after a limit (-1: none). */
+function paging(filter: TaskFilter, dialect: Dialect): Sql {
+  for (const key of ['limit', 'offset'] as const) {
+    const n = filter[key];
+    if (n !== undefined && !(Number.isInteger(n) && n >= 0)) throw new StoreError(`${key} must be a whole number, 0 or more, not ${n}`);
+  }
+  const { limit, offset = 0 } = filter;
+  if (limit === undefined && !offset) return { text: '', params: [] };
+  if (!offset) return { text: ' LIMIT ?', params: [limit] };
+  if (limit === undefined) return dialect === 'sqlite' ? { text: ' LIMIT -1 OFFSET ?', params: [offset] } : { text: ' OFFSET ?', params: [offset] };
+  return { text: ' LIMIT ? OFFSET ?', params: [limit, offset] };
+}
+
+/**
+ * How many tasks match. Documents are joined only when a filter needs them,
+ * and a filter on the agency alone is counted in its index (task_agencies_by_agency
+ * holds agency, role and task): every agency row belongs to a stored task.
+ */
+export function countTasks(filter: TaskFilter, dialect: Dialect): Sql {
+  const agency = agencyRows(filter);
+  if (agency && !where({ ...filter, agency: undefined }, dialect).text) {
+    return { text: `SELECT COUNT(DISTINCT a.task_id) AS n FROM ${agency.text}`, params: agency.params };
+  }
+  const w = where(filter, dialect);
+  return { text: `SELECT COUNT(*) AS n FROM tasks t${filter.document ? ' JOIN documents d ON d.id = t.document_id' : ''} ${w.text}`, params: w.params };
 }
 
 type Row = Record<string, unknown>;

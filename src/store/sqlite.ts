@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
-import { deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
+import { countTasks, deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
 import { StoreError, type DocumentRecord, type PutResult, type Store, type Stored, type TaskFilter } from './types.ts';
 
 export interface SqliteOptions {
@@ -137,6 +137,10 @@ class SqliteStore implements Store {
 
   query(filter: TaskFilter) {
     return this.guard(() => this.all(selectTasks(filter, 'sqlite')).map(toHit));
+  }
+
+  count(filter: TaskFilter) {
+    return this.guard(() => Number(this.all(countTasks(filter, 'sqlite'))[0].n));
   }
 
   stats(filter: TaskFilter) {

@@ -83,7 +83,10 @@ export interface TaskFilter {
   readonly document?: string;
   /** Words found, as a phrase, in task text, deliverable or agencies, with or without diacritics. */
   readonly text?: string;
+  /** At most this many tasks (all when absent). */
   readonly limit?: number;
+  /** Skip this many tasks first, in the order queries return them. @default 0 */
+  readonly offset?: number;
 }
 
 export interface Stats {
@@ -111,7 +114,10 @@ export interface Store {
   list(): Promise<DocumentSummary[]>;
   /** Remove the documents whose number key or path is `document`; how many went. */
   remove(document: string): Promise<number>;
+  /** Tasks in document order (number, path) then task order; `limit` and `offset` page them. */
   query(filter: TaskFilter): Promise<TaskHit[]>;
+  /** How many tasks match, whatever `limit` and `offset` say. */
+  count(filter: TaskFilter): Promise<number>;
   stats(filter: TaskFilter): Promise<Stats>;
   close(): Promise<void>;
 }
