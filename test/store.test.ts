@@ -19,7 +19,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { synthNotices } from '../scripts/synth-notices.ts';
 import { extractFile } from '../src/extract-file.ts';
 import { corpusAdd, corpusList, corpusRemove, query, queryPage, stats } from '../src/store/commands.ts';
+import { foldWords } from '../src/store/fold.ts';
 import { openStore, StoreError } from '../src/store/index.ts';
+import { migrations, SCHEMA_VERSION_TABLE } from '../src/store/migrations/index.ts';
 import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
 import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
@@ -340,6 +342,87 @@ describe('corpus add in worker threads', () => {
     const hits = await query({ db: join(dir, 'threads.db') });
     expect(hits).toHaveLength(45 + 61 + 73 + 33);
     expect(hits).toEqual(await query({ db: join(dir, 'main-thread.db') }));
+  });
+});
+
+describe.runIf(process.env.CHIDAO_TEST_PG)('full text on PostgreSQL: its own search over unaccent\'ed text', () => {
+  let url: string;
+  let drop = async () => {};
+  const sql = async (text: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    ({ url, drop } = await freshPostgres(process.env.CHIDAO_TEST_PG!));
+    await corpusAdd(seed, { db: url, progress: false });
+  });
+  afterAll(() => drop());
+
+  test('indexes every task of the corpus as the words SQLite\'s FTS5 indexes', async () => {
+    // record.ts folds in code what SQLite stores for FTS5; the server folds the stored text itself.
+    const records = await Promise.all(seed.map(async (p) => toRecord(await extractFile(p), p, '', '')));
+    const want = records.flatMap((r) => r.tasks.map((t) => ({ path: r.path, ord: t.ord, search: t.search })));
+    const compared = await sql(`SELECT x.path, x.ord, t.search_vector::text AS got, to_tsvector('simple', x.search)::text AS want
+      FROM jsonb_to_recordset($1::jsonb) AS x (path text, ord int, search text)
+      JOIN documents d ON d.path = x.path JOIN tasks t ON t.document_id = d.id AND t.ord = x.ord`, [JSON.stringify(want)]);
+    expect(compared).toHaveLength(45 + 61 + 73 + 33);
+    expect(compared.filter((r) => r.got !== r.want)).toEqual([]);
+  });
+
+  test('unaccent folds every Vietnamese letter, đ included, composed or decomposed, as fold.ts does', async () => {
+    const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+    const vowels = [...'aăâeêioôơuưy'].flatMap((v) => tones.map((t) => `${v}${t}`.normalize('NFC')));
+    const lower = [...vowels, ...'bcdđghklmnpqrstvx'].join(' ');
+    const text = `${lower} ${lower.toUpperCase()} Đường đến ĐÀ NẴNG, 17-TB/CQTTBCĐ`;
+    for (const form of [text.normalize('NFC'), text.normalize('NFD')]) {
+      const [{ folded }] = await sql('SELECT chidao_fold($1) AS folded', [form]);
+      expect(folded).toBe(foldWords(form));
+    }
+    const [{ folded }] = await sql('SELECT chidao_fold($1) AS folded', ['Đường đến ĐÀ NẴNG']);
+    expect(folded).toBe('duong den da nang');
+  });
+
+  test('migration 2 gives a database of version 1 its search, tasks already stored included', async () => {
+    const old = await freshPostgres(process.env.CHIDAO_TEST_PG!);
+    try {
+      const [initial] = migrations('postgres');
+      const client = new pg.Client({ connectionString: old.url });
+      await client.connect();
+      const record = toRecord(await extracted(CLEAN_CORPUS[0]), seed[0], 'hash', 'v1');
+      try {
+        await client.query(SCHEMA_VERSION_TABLE);
+        await client.query(initial.sql);
+        await client.query("INSERT INTO schema_version VALUES (1, 'initial', 'then')");
+        // Written as chidao wrote it before migration 2: with the search words folded in code.
+        const [{ id }] = (await client.query(`INSERT INTO documents (path, content_hash, pipeline, pipeline_version, task_count, added_at)
+          VALUES ($1, 'hash', 'notice', 'v1', $2, 'then') RETURNING id`, [seed[0], record.tasks.length])).rows;
+        for (const { ord, hit: t, search } of record.tasks) {
+          await client.query(`INSERT INTO tasks (document_id, ord, task_id, clause, text, span_start, span_end, responsible, coordinating, directing, deadline_kind, deliverable, confidence, search)
+            VALUES ($1, $2, $3, $4, $5, 0, 0, $6, $7, $8, 'none', $9, 1, $10)`,
+            [id, ord, t.id, t.clause, t.text, JSON.stringify(t.responsible), JSON.stringify(t.coordinating), JSON.stringify(t.directing), t.deliverable, search]);
+        }
+      } finally {
+        await client.end();
+      }
+      const byText = async (db: string, text: string) => (await query({ db, text, document: seed[0] })).map((h) => h.id);
+      const found = await byText(old.url, 'bo khoa hoc');
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).toEqual(await byText(url, 'Bộ Khoa học'));
+      const client2 = new pg.Client({ connectionString: old.url });
+      await client2.connect();
+      try {
+        expect((await client2.query('SELECT version, name FROM schema_version ORDER BY version')).rows).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'unaccent-search' }]);
+      } finally {
+        await client2.end();
+      }
+    } finally {
+      await old.drop();
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Folding for lookups. Search words drop marks, `đ` and case and keep only
- * [a-z0-9] runs, so SQLite's FTS5 tokenizer and PostgreSQL's parser see the
- * same plain words and so find the same tasks.
+ * [a-z0-9] runs: SQLite's FTS5 indexes these words (record.ts), and
+ * PostgreSQL folds the stored text the same way itself, with unaccent
+ * (`chidao_fold`, migrations/postgres/002), so both find the same tasks.
  */
 
 function strip(s: string): string {

@@ -1,6 +1,7 @@
 /**
  * The shared store: PostgreSQL through `pg`. Same tables and migrations as
- * SQLite (migrations/postgres), same query SQL (sql.ts). Each document is
+ * SQLite (migrations/postgres), same query SQL (sql.ts) but for full text,
+ * which the server folds with unaccent and indexes itself. Each document is
  * written in one transaction with its rows sent as JSON record sets, so a
  * write costs a handful of round trips whatever the document's size.
  */
@@ -68,7 +69,13 @@ async function migrate(client: pg.PoolClient, location: string): Promise<void> {
     await client.query(SCHEMA_VERSION_TABLE);
     const applied = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows.map((r) => r.version);
     for (const m of pending(migrations('postgres'), applied, location)) {
-      await client.query(m.sql);
+      await client.query(m.sql).catch((error: { code?: string; message: string }) => {
+        // 58P01: the extension's files are not installed; 42501: not allowed to create it.
+        if (/extension "unaccent"/.test(error.message) && (error.code === '58P01' || error.code === '42501')) {
+          throw new StoreError(`${location}: migration ${m.version}-${m.name} needs PostgreSQL's unaccent extension (${error.message}); install it on the server (Debian: postgresql-contrib) or have the database owner run CREATE EXTENSION unaccent`);
+        }
+        throw error;
+      });
       await client.query('INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
     }
     await client.query('COMMIT');
@@ -161,20 +168,21 @@ async function write(client: pg.PoolClient, r: DocumentRecord): Promise<PutResul
     FROM jsonb_to_recordset($2::jsonb) AS x (ord int, parent_ord int, path text, kind text, label text, start_offset int, end_offset int)`,
     [documentId, JSON.stringify(r.clauses.map((c) => ({ ord: c.ord, parent_ord: c.parentOrd, path: c.path, kind: c.kind, label: c.label, start_offset: c.start, end_offset: c.end })))]);
   if (!r.tasks.length) return old.length ? 'replaced' : 'added';
-  const tasks = r.tasks.map(({ ord, hit: t, search }) => ({
+  // No `search`: the server folds and indexes the words itself (migrations/postgres/002).
+  const tasks = r.tasks.map(({ ord, hit: t }) => ({
     ord, task_id: t.id, clause: t.clause, text: t.text, span_start: t.span.start, span_end: t.span.end,
     source_start: t.sourceSpan?.start ?? null, source_end: t.sourceSpan?.end ?? null,
     responsible: JSON.stringify(t.responsible), coordinating: JSON.stringify(t.coordinating), directing: JSON.stringify(t.directing),
     deadline_text: t.deadline.text, deadline_kind: t.deadline.kind, deadline_date: t.deadline.date, recurrence: t.deadline.recurrence,
-    deliverable: t.deliverable, confidence: t.confidence, search,
+    deliverable: t.deliverable, confidence: t.confidence,
   }));
   const ids = (await client.query(`INSERT INTO tasks (document_id, ord, task_id, clause, text, span_start, span_end, source_start, source_end, responsible, coordinating, directing,
-      deadline_text, deadline_kind, deadline_date, recurrence, deliverable, confidence, search)
+      deadline_text, deadline_kind, deadline_date, recurrence, deliverable, confidence)
     SELECT $1, x.ord, x.task_id, x.clause, x.text, x.span_start, x.span_end, x.source_start, x.source_end, x.responsible, x.coordinating, x.directing,
-      x.deadline_text, x.deadline_kind, x.deadline_date, x.recurrence, x.deliverable, x.confidence, x.search
+      x.deadline_text, x.deadline_kind, x.deadline_date, x.recurrence, x.deliverable, x.confidence
     FROM jsonb_to_recordset($2::jsonb) AS x (ord int, task_id text, clause text, text text, span_start int, span_end int, source_start int, source_end int,
       responsible text, coordinating text, directing text, deadline_text text, deadline_kind text, deadline_date text, recurrence text, deliverable text,
-      confidence double precision, search text)
+      confidence double precision)
     RETURNING id, ord`, [documentId, JSON.stringify(tasks)])).rows;
   const idByOrd = new Map(ids.map((row) => [row.ord as number, row.id as string]));
   const agencies = r.tasks.flatMap((t) => t.agencies.map((a) => ({ task_id: idByOrd.get(t.ord), role: a.role, agency: a.agency, agency_key: a.key })));

@@ -1,6 +1,8 @@
 /**
  * The query SQL both back ends share. Written with `?` placeholders (the
- * PostgreSQL store numbers them); only full text differs by dialect.
+ * PostgreSQL store numbers them); only full text differs by dialect: FTS5
+ * over the words fold.ts folded (SQLite), the server's own unaccent'ed
+ * text search (PostgreSQL).
  */
 import { canonicalAgency } from '../gazetteer.ts';
 import { foldNumber, foldWords } from './fold.ts';
@@ -52,11 +54,15 @@ export function where(filter: TaskFilter, dialect: Dialect): Sql {
   if (filter.text !== undefined) {
     const words = foldWords(filter.text);
     if (!words) throw new StoreError(`text has no words to search for: ${JSON.stringify(filter.text)}`);
-    parts.push(dialect === 'sqlite'
-      ? 't.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)'
-      : "to_tsvector('simple'::regconfig, t.search) @@ phraseto_tsquery('simple'::regconfig, ?)");
-    // Folded words are [a-z0-9 ] only, so quoting them makes a safe FTS5 phrase.
-    params.push(dialect === 'sqlite' ? `"${words}"` : words);
+    if (dialect === 'sqlite') {
+      parts.push('t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
+      // Folded words are [a-z0-9 ] only, so quoting them makes a safe FTS5 phrase.
+      params.push(`"${words}"`);
+    } else {
+      // The server folds the words as it folded the tasks (migrations/postgres/002).
+      parts.push("t.search_vector @@ phraseto_tsquery('simple'::regconfig, chidao_fold(?))");
+      params.push(filter.text);
+    }
   }
   return { text: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
