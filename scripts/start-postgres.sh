@@ -19,6 +19,19 @@ if [[ -z $bindir || ! -x $bindir/initdb ]]; then
   bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
+# The store's full text (migration postgres/002) needs the unaccent extension:
+# part of Debian's server package, postgresql-contrib elsewhere.
+version=$(basename "$(dirname "$bindir")")
+if [[ ! -f /usr/share/postgresql/$version/extension/unaccent.control ]]; then
+  log "installing postgresql-contrib for the unaccent extension"
+  sudo=$([[ $(id -u) -eq 0 ]] || echo sudo)
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql-contrib >&2 || true
+  if [[ ! -f /usr/share/postgresql/$version/extension/unaccent.control ]]; then
+    log "PostgreSQL $version has no unaccent extension (/usr/share/postgresql/$version/extension/unaccent.control); install its contrib modules"
+    exit 1
+  fi
+fi
+
 # The server refuses to run as root; Debian's package creates the postgres user.
 as_owner() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
