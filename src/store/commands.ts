@@ -23,11 +23,11 @@ export interface DbOptions extends OpenOptions {
 }
 
 export interface AddOptions extends DbOptions {
-  /** Documents extracted at once, each in a worker thread. @default the core count */
+  /** Worker threads extracting documents at once. @default the core count */
   readonly concurrency?: number;
   /**
-   * Extract in worker threads (false: on the main thread, one core).
-   * @default from THREADS_FROM files on: a worker takes a second or two to load the pipeline
+   * Extract in worker threads (`false`: on the main thread, one core).
+   * @default from THREADS_FROM files on
    */
   readonly threads?: boolean;
   /** Draw a progress bar. @default whether stderr is a terminal */
@@ -53,14 +53,19 @@ async function withStore<T>(options: DbOptions, run: (store: Store) => Promise<T
   }
 }
 
-/** Fewer files than this are extracted on the main thread unless `threads` says otherwise. */
-export const THREADS_FROM = 8;
+/**
+ * Fewer files than this are extracted on the main thread unless `threads`
+ * says otherwise: a worker spends a core-second loading the pipeline, which
+ * two cores win back from about 200 documents on (bench/store.ts, 1,000
+ * documents: 42.6 docs/s on the main thread, 67.1 in two workers).
+ */
+export const THREADS_FROM = 200;
 
 /**
  * Store every file under `paths`; results in the order the files were found.
  * Extraction runs in a pool of worker threads (one per core at most); the
- * queue holds twice as many documents in flight, so that a worker starts the
- * next document while the main thread stores the last one.
+ * queue keeps the workers' hands full while the main thread stores what
+ * they return.
  */
 export async function corpusAdd(paths: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
   const { files, missing } = await expand(paths);
@@ -68,7 +73,8 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
     const pool = (options.threads ?? files.length >= THREADS_FROM) ? new ExtractPool(workers) : null;
     const extract = pool ? (job: ExtractJob) => pool.extract(job) : prepareRecord;
-    const queue = new PQueue({ concurrency: pool ? 2 * workers : workers });
+    // With workers, documents in flight also cover those the main thread is storing.
+    const queue = new PQueue({ concurrency: pool ? pool.capacity + workers : workers });
     const bar = progressBar(files.length, options.progress);
     try {
       const results = await Promise.all(files.map((file) => queue.add(async () => {

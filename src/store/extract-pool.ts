@@ -3,84 +3,91 @@
  * running documents concurrently on the main thread keeps one core busy; a
  * pool of workers (at most one per core) extracts them in parallel and
  * hands back the rows to store, which the main thread writes, one
- * transaction per document. Workers start when the first job needs one and
- * end with `close()`. A worker that dies fails its own document only, and a
- * fresh one takes its place.
+ * transaction per document. Each worker holds a second job in hand, so it
+ * does not wait for the main thread (busy writing) to send the next.
+ * Workers start when the first job needs one (loading the pipeline takes a
+ * core-second or so) and end with `close()`. A worker that dies fails its
+ * own documents only, and a fresh one takes its place.
  */
 import { Worker } from 'node:worker_threads';
 import type { ExtractJob, ExtractOutcome } from './prepare.ts';
 
 const ENTRY = new URL('./extract-worker.mjs', import.meta.url);
+/** Jobs a worker holds at once: the one it extracts and the next. */
+const DEPTH = 2;
+
+interface Slot {
+  worker: Worker;
+  /** Jobs sent and not answered, by id. */
+  pending: Map<number, (outcome: ExtractOutcome) => void>;
+}
 
 export class ExtractPool {
-  private readonly idle: Worker[] = [];
-  private readonly live = new Set<Worker>();
-  private readonly waiting: ((worker: Worker) => void)[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly waiting: { job: ExtractJob; done: (outcome: ExtractOutcome) => void }[] = [];
   private nextId = 0;
+  private closed = false;
 
   constructor(readonly size: number) {
     if (!(size >= 1)) throw new RangeError(`a pool needs at least one worker, not ${size}`);
   }
 
-  async extract(job: ExtractJob): Promise<ExtractOutcome> {
-    const worker = await this.acquire();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const settle = (outcome: ExtractOutcome, healthy: boolean) => {
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (healthy) this.release(worker);
-        else this.discard(worker);
-        resolve(outcome);
-      };
-      const onMessage = (message: { id: number; outcome: ExtractOutcome }) => {
-        if (message.id === id) settle(message.outcome, true);
-      };
-      const onError = (error: Error) => settle({ reason: `extraction failed: ${error.message}` }, false);
-      const onExit = (code: number) => settle({ reason: `extraction failed: its worker thread stopped (exit code ${code})` }, false);
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage({ id, job });
+  /** Jobs the workers hold at once when all are busy. */
+  get capacity(): number {
+    return this.size * DEPTH;
+  }
+
+  extract(job: ExtractJob): Promise<ExtractOutcome> {
+    if (this.closed) return Promise.resolve({ reason: 'extraction failed: the worker pool is closed' });
+    return new Promise((done) => {
+      this.waiting.push({ job, done });
+      this.dispatch();
     });
   }
 
-  /** Ends every worker; jobs in flight must have settled. */
+  /** Ends every worker; jobs still out are failed. */
   async close(): Promise<void> {
-    const workers = [...this.live];
-    this.live.clear();
-    this.idle.length = 0;
-    await Promise.all(workers.map((w) => w.terminate()));
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    const closed: ExtractOutcome = { reason: 'extraction failed: the worker pool is closed' };
+    for (const { done } of this.waiting.splice(0)) done(closed);
+    for (const slot of slots) for (const done of slot.pending.values()) done(closed);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private acquire(): Promise<Worker> {
-    const ready = this.idle.pop();
-    if (ready) return Promise.resolve(ready);
-    if (this.live.size < this.size) return Promise.resolve(this.spawn());
-    return new Promise((take) => this.waiting.push(take));
+  /** Sends waiting jobs to the least busy worker with room, starting workers up to `size`. */
+  private dispatch(): void {
+    while (this.waiting.length && !this.closed) {
+      let slot = this.slots.reduce<Slot | undefined>((best, s) => (s.pending.size < DEPTH && (!best || s.pending.size < best.pending.size) ? s : best), undefined);
+      if ((!slot || slot.pending.size > 0) && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const { job, done } = this.waiting.shift()!;
+      const id = this.nextId++;
+      slot.pending.set(id, done);
+      slot.worker.postMessage({ id, job });
+    }
   }
 
-  private release(worker: Worker): void {
-    const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
-  }
-
-  private discard(worker: Worker): void {
-    this.live.delete(worker);
-    void worker.terminate();
-    // Someone waiting for a worker gets a fresh one.
-    const next = this.waiting.shift();
-    if (next) next(this.spawn());
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(ENTRY);
-    this.live.add(worker);
-    // Between jobs nobody else listens: a worker that fails there is dropped, not thrown.
-    worker.on('error', () => {});
-    worker.on('exit', () => {
-      this.live.delete(worker);
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(ENTRY), pending: new Map() };
+    this.slots.push(slot);
+    slot.worker.on('message', ({ id, outcome }: { id: number; outcome: ExtractOutcome }) => {
+      const done = slot.pending.get(id);
+      slot.pending.delete(id);
+      done?.(outcome);
+      this.dispatch();
     });
-    return worker;
+    const fail = (reason: string) => {
+      const at = this.slots.indexOf(slot);
+      if (at < 0) return;
+      this.slots.splice(at, 1);
+      for (const done of slot.pending.values()) done({ reason });
+      slot.pending.clear();
+      void slot.worker.terminate();
+      this.dispatch();
+    };
+    slot.worker.on('error', (error: Error) => fail(`extraction failed: ${error.message}`));
+    slot.worker.on('exit', (code: number) => fail(`extraction failed: its worker thread stopped (exit code ${code})`));
+    return slot;
   }
 }

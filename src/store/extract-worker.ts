@@ -1,7 +1,7 @@
 /**
- * A worker thread of extract-pool.ts: takes jobs `{ id, job }`, answers
- * `{ id, outcome }`, one at a time. Loaded through extract-worker.mjs,
- * which registers tsx first.
+ * A worker thread of extract-pool.ts: takes jobs `{ id, job }` and answers
+ * `{ id, outcome }`. Loaded through extract-worker.mjs, which registers tsx
+ * first.
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareRecord, type ExtractJob, type ExtractOutcome } from './prepare.ts';
