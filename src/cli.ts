@@ -30,7 +30,7 @@ const USAGE = `Usage:
   chidao ocr FILE [--tessdata DIR] [-o OUT]
   chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
-  chidao corpus add PATH… | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
+  chidao corpus add PATH… [--no-repair] | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
   chidao query [--agency NAME] [--role responsible|coordinating|directing|any] [--due-before DATE]
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
                [--limit N] [--offset N] [--format table|json|csv] [--db …]
@@ -129,12 +129,12 @@ async function commandEval(args: string[]): Promise<number> {
 
 async function commandCorpus(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' } } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false } } });
   const format = storeFormat(values.format);
   switch (action) {
     case 'add': {
       if (!positionals.length) throw new UsageError('corpus add takes one or more files or folders');
-      const results = await corpusAdd(positionals, { db: values.db });
+      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'] });
       process.stdout.write(formatAdd(results, format));
       for (const r of results.filter((x) => x.status === 'failed')) process.stderr.write(`chidao: ${r.path}: ${r.reason}\n`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;

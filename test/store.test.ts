@@ -24,6 +24,7 @@ import { openStore, StoreError } from '../src/store/index.ts';
 import { migrations, SCHEMA_VERSION_TABLE } from '../src/store/migrations/index.ts';
 import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
+import { stripMarks } from '../src/repair/index.ts';
 import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
 
 const KHCN = 'Bộ Khoa học và Công nghệ';
@@ -497,4 +498,15 @@ describe('store errors: one line, nothing changed', () => {
     expect(db.prepare('SELECT version, name FROM schema_version').all()).toEqual([{ version: 1, name: 'initial' }]);
     db.close();
   });
+});
+
+test('corpus add repairs a text that lost its marks, and stores it as it is with --no-repair', async () => {
+  const file = join(dir, 'stripped-04.txt');
+  writeFileSync(file, stripMarks(readFileSync(join(ROOT, 'corpus/04-TB-BCDTW.txt'), 'utf8')));
+  const db = join(dir, 'repair.db');
+  const [repaired] = await corpusAdd([file], { db, progress: false });
+  expect(repaired).toMatchObject({ status: 'added', number: '04-TB/BCĐTW' });
+  // The same bytes under another setting are another reading: they replace the first. Unrepaired, `So` is not `Số`: no number is read.
+  const [plain] = await corpusAdd([file], { db, progress: false, noRepair: true });
+  expect(plain).toMatchObject({ status: 'replaced', number: null });
 });

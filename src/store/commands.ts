@@ -32,6 +32,8 @@ export interface AddOptions extends DbOptions {
   readonly threads?: boolean;
   /** Draw a progress bar. @default whether stderr is a terminal */
   readonly progress?: boolean;
+  /** Never run the repair stage; documents stored so are told apart by their pipeline version. */
+  readonly noRepair?: boolean;
 }
 
 export interface AddResult {
@@ -78,7 +80,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
     const bar = progressBar(files.length, options.progress);
     try {
       const results = await Promise.all(files.map((file) => queue.add(async () => {
-        const result = await addOne(store, file, extract);
+        const result = await addOne(store, file, extract, options.noRepair);
         bar.tick(file);
         return result;
       })));
@@ -95,7 +97,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
   });
 }
 
-async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>): Promise<AddResult> {
+async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false): Promise<AddResult> {
   const failed = (reason: string): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason });
   let bytes: Buffer;
   try {
@@ -104,10 +106,10 @@ async function addOne(store: Store, path: string, extract: (job: ExtractJob) => 
     return failed(`cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const version = pipelineVersion();
+  const version = pipelineVersion() + (noRepair ? '+no-repair' : '');
   const stored = await store.findByHash(hash);
   if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
-  const { record, reason } = await extract({ path, hash, pipelineVersion: version });
+  const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair });
   if (!record) return failed(reason);
   return { path, status: await store.put(record), number: record.header.number, tasks: record.tasks.length };
 }

@@ -13,6 +13,8 @@ export interface ExtractJob {
   /** sha256 of the bytes the main thread read and looked up. */
   hash: string;
   pipelineVersion: string;
+  /** Extract without the repair stage (`corpus add --no-repair`). */
+  noRepair?: boolean;
 }
 
 export type ExtractOutcome = { record: DocumentRecord; reason?: undefined } | { record?: undefined; reason: string };
@@ -20,7 +22,7 @@ export type ExtractOutcome = { record: DocumentRecord; reason?: undefined } | { 
 export async function prepareRecord(job: ExtractJob): Promise<ExtractOutcome> {
   let doc: Doc;
   try {
-    doc = await extractFile(job.path);
+    doc = await extractFile(job.path, { noRepair: job.noRepair });
   } catch (error) {
     if (error instanceof InputError) return { reason: error.reason };
     return { reason: `extraction failed: ${(error as Error).message}` };
