@@ -119,14 +119,14 @@ describe('the OCR text as the scan wrote it', () => {
 
 describe('tone placement', () => {
   it('moves the tone between the two conventions only in oa, oe, uy', () => {
-    expect(['hoá', 'uỷ', 'khoẻ', 'quý', 'hoàn'].map((w) => restyle(w, 'new'))).toEqual(['hóa', 'ủy', 'khỏe', 'quý', 'hoàn']);
-    expect(['hóa', 'ủy', 'thủy'].map((w) => restyle(w, 'old'))).toEqual(['hoá', 'uỷ', 'thuỷ']);
-    expect(['hoá', 'hóa', 'hoàn'].map(toneStyleOf)).toEqual(['old', 'new', null]);
+    expect(['hoá', 'uỷ', 'khoẻ', 'quý', 'hoàn'].map((w) => restyle(w, 'traditional'))).toEqual(['hóa', 'ủy', 'khỏe', 'quý', 'hoàn']);
+    expect(['hóa', 'ủy', 'thủy'].map((w) => restyle(w, 'modern'))).toEqual(['hoá', 'uỷ', 'thuỷ']);
+    expect(['hoá', 'hóa', 'hoàn'].map(toneStyleOf)).toEqual(['modern', 'traditional', null]);
   });
 
-  it('writes restored tones in the convention of the text around them, else the new one', () => {
-    const typedOld = 'Đảng uỷ, thuỷ lợi và hoá chất; ';
-    expect(repairText(`${typedOld}chuyen doi so va hien dai hoa`, model).text).toBe(`${typedOld}chuyển đổi số và hiện đại hoá`);
+  it('writes restored tones in the placement of the text around them, else the traditional one', () => {
+    const typedModern = 'Đảng uỷ, thuỷ lợi và hoá chất; ';
+    expect(repairText(`${typedModern}chuyen doi so va hien dai hoa`, model).text).toBe(`${typedModern}chuyển đổi số và hiện đại hoá`);
     expect(repairText('chuyen doi so va hien dai hoa', model).text).toBe('chuyển đổi số và hiện đại hóa');
   });
 });

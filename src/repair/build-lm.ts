@@ -47,7 +47,7 @@ export function* sentences(line: string, onCase?: (word: string, title: boolean)
 }
 
 /** A word as the model counts it: lowercase, `hoá` and `hóa` one word (LanguageModel knows both spellings). */
-const modelWord = (word: string) => restyle(word.toLowerCase(), 'new');
+const modelWord = (word: string) => restyle(word.toLowerCase(), 'traditional');
 
 /** All-caps letter runs that are not syllables (`CQTTBCĐ`, `ĐMST`, `KHCN`), by stripped spelling. */
 function collectAbbreviations(line: string, into: Map<string, Map<string, number>>): void {

@@ -34,7 +34,7 @@ const STYLE_EVIDENCE = 0.5;
 /** Digit runs short enough to be a misread syllable. */
 const OCR_DIGIT_WORD = /^\d{2,3}$/;
 
-const styledForms = { old: new Map<string, string>(), new: new Map<string, string>() };
+const styledForms = { traditional: new Map<string, string>(), modern: new Map<string, string>() };
 /** `restyle`, remembered: the same few thousand syllables come back on every line. */
 function styled(form: string, style: ToneStyle): string {
   let out = styledForms[style].get(form);

@@ -143,7 +143,7 @@ export class SyllableIndex {
     model.vocab.forEach((form, id) => {
       if (!isSyllable(form)) return;
       const key = skeleton(form);
-      for (const spelling of new Set([form, restyle(form, 'old')])) {
+      for (const spelling of new Set([form, restyle(form, 'modern')])) {
         this.add(spelling, id);
         this.bySkeleton.set(key, [...(this.bySkeleton.get(key) ?? []), [id, spelling]]);
       }

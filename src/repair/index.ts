@@ -173,18 +173,19 @@ function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, sty
 }
 
 /**
- * The tone placement the text's own marked words use (`hoá` or `hóa`); the
- * new one, as CONTRACT.md writes `ủy`, unless the old one clearly prevails.
+ * The tone placement the text's own marked words use (`hóa` or `hoá`): the
+ * traditional one, as CONTRACT.md writes `ủy`, unless the modern one clearly
+ * prevails.
  */
 function toneStyle(text: string): ToneStyle {
-  let old = 0;
-  let neu = 0;
+  let modern = 0;
+  let traditional = 0;
   for (const token of tokenize(text)) {
     const style = token.kind === 'word' ? toneStyleOf(token.text.toLowerCase()) : null;
-    if (style === 'old') old++;
-    else if (style === 'new') neu++;
+    if (style === 'modern') modern++;
+    else if (style === 'traditional') traditional++;
   }
-  return old >= MIN_STYLE_EVIDENCE && old > 2 * neu ? 'old' : 'new';
+  return modern >= MIN_STYLE_EVIDENCE && modern > 2 * traditional ? 'modern' : 'traditional';
 }
 
 /** The words read surely, as (syllable, what the OCR wrote) pairs. */

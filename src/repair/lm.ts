@@ -74,7 +74,7 @@ export class LanguageModel {
     header.vocab.forEach((w, i) => {
       this.ids.set(w, i);
       // The model counts `hóa` and `hoá` as one word; both spellings find it.
-      this.ids.set(restyle(w, 'old'), i);
+      this.ids.set(restyle(w, 'modern'), i);
     });
     this.bos = this.ids.get(BOS)!;
     this.eos = this.ids.get(EOS)!;

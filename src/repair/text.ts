@@ -51,10 +51,11 @@ export function toneKey(word: string): string {
 
 /**
  * Where a syllable's tone sits in the open rhymes `oa`, `oe`, `uy` (not
- * after `q`): the old convention marks the second vowel (`hoá`, `thuỷ`),
- * the new one the first (`hóa`, `thủy`). Elsewhere both agree.
+ * after `q`): the traditional placement (kiểu cũ) marks the first vowel
+ * (`hóa`, `thủy`), the modern one (kiểu mới) the second (`hoá`, `thuỷ`).
+ * Elsewhere both agree.
  */
-export type ToneStyle = 'old' | 'new';
+export type ToneStyle = 'traditional' | 'modern';
 
 const STYLED_RHYME = /^((?:[^aeiouyăâêôơư]*[^aeiouyăâêôơưq])?)(o[ae]|uy)$/;
 
@@ -66,15 +67,15 @@ export function restyle(word: string, style: ToneStyle): string {
   const bare = nfd.replace(TONES, '').normalize('NFC');
   const m = STYLED_RHYME.exec(bare.toLowerCase());
   if (!m) return word;
-  const at = m[1].length + (style === 'new' ? 1 : 2);
+  const at = m[1].length + (style === 'traditional' ? 1 : 2);
   return (bare.slice(0, at) + tone[0] + bare.slice(at)).normalize('NFC');
 }
 
 /** The convention a marked syllable was typed in, or null when the conventions agree on it. */
 export function toneStyleOf(word: string): ToneStyle | null {
-  const old = restyle(word, 'old');
-  if (old === restyle(word, 'new')) return null;
-  return word.normalize('NFC') === old ? 'old' : 'new';
+  const modern = restyle(word, 'modern');
+  if (modern === restyle(word, 'traditional')) return null;
+  return word.normalize('NFC') === modern ? 'modern' : 'traditional';
 }
 
 export type CasePattern = 'lower' | 'title' | 'upper';
