@@ -119,10 +119,9 @@ export function knownIssuer(text: string): string | null {
   return folded ? (data.issuers.find((i) => foldName(i) === folded) ?? null) : null;
 }
 
+/** The issuer list's form of a name, else its canonical agency name. */
 export function canonicalIssuer(text: string): string | null {
-  const folded = foldName(text.replace(/\s+/g, ' ').trim());
-  if (!folded) return null;
-  return data.issuers.find((i) => foldName(i) === folded) ?? canonicalAgency(text);
+  return knownIssuer(text) ?? canonicalAgency(text);
 }
 
 /** Canonical names write `ủy`, not `uỷ` (CONTRACT.md); collectives are otherwise kept as written. */
