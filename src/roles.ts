@@ -27,6 +27,8 @@ export interface Roles {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VERB = new RegExp(`(?<![\\p{L}])(?:${[...cues.actionVerbs].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'u');
+/** VERB anchored where lastIndex says (sticky), built once: it is tried at every sentence of every task. */
+const VERB_AT = new RegExp(VERB.source, 'uy');
 const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escape).join('|')})\\s+`, 'u');
 /** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escape(foldName(a))).join('|')}))?`;
@@ -213,9 +215,8 @@ function listAt(mentions: AgencyMention[], folded: string, at: number, asWritten
 
 /** The words at `at` open with a directive verb (`rà soát`, `khẩn trương`, `phải`, `cần`). */
 function startsWithVerb(folded: string, at: number): boolean {
-  const verb = new RegExp(VERB.source, 'uy');
-  verb.lastIndex = at;
-  return verb.test(folded);
+  VERB_AT.lastIndex = at;
+  return VERB_AT.test(folded);
 }
 
 export function hasActionVerb(text: string): boolean {
