@@ -39,7 +39,10 @@ const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
 /** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */
 const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escape).join('|')}|${FOCUS}`, 'u');
-const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escape(h)).join('|')})\\s`, 'u');
+/** A collective's head noun; before a comma (group 1) it opens a list of such nouns (`các tập đoàn, doanh nghiệp …`). */
+const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escape(h)).join('|')})(?:\\s|(,))`, 'u');
+/** Unit nouns that hold a verb (`viện nghiên cứu`, `đoàn kiểm tra`). */
+const UNIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${agencies.unitNouns.map(escape).join('|')})(?![\\p{L}])`, 'gu');
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
 /** `chỉ đạo Y …`: Y does it, whoever gives the direction directs. */
@@ -181,12 +184,15 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, at
 /** A collective addressee (`Các bộ, cơ quan chủ quản …`) runs from its head noun up to its first verb or colon. */
 function collectivePhrase(text: string, folded: string, at: number, mentions: AgencyMention[]): { phrase: string; end: number } | null {
   const rest = folded.slice(at);
-  if (!COLLECTIVE.test(rest)) return null;
-  // A verb inside a known name (`tổ chức` in `tổ chức đảng`) is a noun there.
+  const head = COLLECTIVE.exec(rest);
+  // A known collective's own list (`các bộ, ngành`) is not read on as a list of head nouns.
+  if (!head || (head[1] && mentions.some((m) => m.start === at))) return null;
+  // A verb inside a known name (`tổ chức` in `tổ chức đảng`) or a unit noun (`viện nghiên cứu`) is a noun there.
+  const units = [...rest.matchAll(UNIT_NOUN)].map((u) => ({ start: at + u.index!, end: at + u.index! + u[0].length }));
   const verbs = new RegExp(VERB.source, 'gu');
   let verb: RegExpExecArray | null;
   do verb = verbs.exec(rest);
-  while (verb && mentions.some((m) => at + verb!.index >= m.start && at + verb!.index < m.end));
+  while (verb && [...mentions, ...units].some((m) => at + verb!.index >= m.start && at + verb!.index < m.end));
   const colon = rest.indexOf(':');
   const phraseStop = PHRASE_STOP.exec(rest);
   const stop = Math.min(verb ? verb.index : rest.length, colon >= 0 ? colon : rest.length, phraseStop ? phraseStop.index : rest.length);

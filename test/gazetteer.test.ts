@@ -68,6 +68,12 @@ describe('roles', () => {
     expect(roles.sentenceDoers).toEqual(['Bộ Khoa học và Công nghệ']);
   });
 
+  it('reads a collective whose unit noun holds a verb (đoàn kiểm tra) up to its own verb', () => {
+    expect(
+      readRoles('các nhiệm vụ tại Thông báo số 17-TB/CQTTBCĐ, ngày 29/12/2025. Các đoàn kiểm tra của Bộ Chính trị, Ban Bí thư cần chú ý nội dung này để bảo đảm').sentenceDoers,
+    ).toEqual(['Các đoàn kiểm tra của Bộ Chính trị, Ban Bí thư']);
+  });
+
   it('does not take a sentence subject without a directive verb for a doer', () => {
     expect(readRoles('Tăng cường kỷ luật thực thi. Bộ Công an là cơ quan thường trực.').sentenceDoers).toEqual([]);
   });
