@@ -6,6 +6,7 @@
  */
 import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
 import { rewriteDoc } from '../rewrite.ts';
+import { LETTER_MARKER_CHARS } from './segment.ts';
 
 export interface NormaliseOptions {
   /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */
@@ -23,8 +24,8 @@ const DEFAULT_FURNITURE = [
   '^\\S+\\.(?:DOCX?|docx?)(?:\\s+\\d{1,3})?$',
 ];
 
-/** Where a new paragraph starts whatever the line before it: clause markers (`¢)`, `&)`: a scan's glyph for `c)`, `đ)`) and block labels. */
-const BLOCK_START = /^(?:[IVXLC]+[.\-–]\s|\d+(?:\.\d+)*\.\s|[a-zđ¢&]\)\s|[-+•]\s|Phụ lục|PHỤ LỤC|Điều \d|Nơi nhận|Kính gửi|\||#)/u;
+/** Where a new paragraph starts whatever the line before it: clause markers (lettered ones as segment reads them, `¢)` included) and block labels. */
+const BLOCK_START = new RegExp(`^(?:[IVXLC]+[.\\-–]\\s|\\d+(?:\\.\\d+)*\\.\\s|[${LETTER_MARKER_CHARS}]\\)\\s|[-+•]\\s|Phụ lục|PHỤ LỤC|Điều \\d|Nơi nhận|Kính gửi|\\||#)`, 'u');
 const BLOCK_START_UNMARKED = /^(?:PHU LUC|Phu luc|Noi nhan|Kinh gui|Dieu \d|Pieu \d)/u;
 const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
 

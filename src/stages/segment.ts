@@ -42,9 +42,18 @@ function readMarker(line: string): Marker | null {
 
 const LETTER_READINGS: Record<string, string[] | undefined> = markers.letterReadings;
 const NUMBER_READINGS: Record<string, string[] | undefined> = markers.numberReadings;
+/** The characters read for markers that `keep` accepts, escaped for a character class. */
+const readingChars = (readings: Record<string, string[] | undefined>, keep: (g: string) => boolean) =>
+  [...new Set(Object.values(readings).flatMap((r) => r ?? []))]
+    .filter(keep)
+    .map((g) => g.replace(/[\\\]^-]/g, '\\$&'))
+    .join('');
+/** What may stand in a lettered marker's place, as a character class's contents: the letters, and the glyphs read for them. */
+export const LETTER_MARKER_CHARS = `a-zđ${readingChars(LETTER_READINGS, (g) => !/[\p{L}\p{N}]/u.test(g))}`;
 /** A lettered marker, or a glyph a scan printed for one (`¢)`, `&)`), which counts only where it stands for the letter expected. */
-const GLYPHS = [...new Set(Object.values(LETTER_READINGS).flatMap((r) => r ?? []))].filter((g) => !/[\p{L}\p{N}]/u.test(g));
-const LETTER_MARKER = new RegExp(`^([a-zđ${GLYPHS.map((g) => g.replace(/[\\\]^-]/g, '\\$&')).join('')}])\\)\\s*`, 'u');
+const LETTER_MARKER = new RegExp(`^([${LETTER_MARKER_CHARS}])\\)\\s*`, 'u');
+/** A numbered sub-item `(1)`, or one whose digit a scan read as a letter (`(l)`). */
+const SUB_ITEM = new RegExp(`\\(([\\d${readingChars(NUMBER_READINGS, (g) => !/\d/.test(g))}]{1,2})\\)\\s*`, 'gu');
 
 /** The clause that a marker of this rank attaches to. */
 function parentFor(stack: Clause[], rank: number): Clause {
@@ -207,7 +216,7 @@ function splitSubItems(node: Clause, text: string): void {
   if (node.kind === 'root' || node.kind === 'recipients') return;
   const own = text.slice(node.start, node.end);
   const found: { index: number; after: number; n: number; label: string }[] = [];
-  const re = /\(([\dlI]{1,2})\)\s*/gu;
+  const re = new RegExp(SUB_ITEM);
   for (let m = re.exec(own); m; m = re.exec(own)) {
     const last = found[found.length - 1]?.n ?? 0;
     const read = /^\d+$/u.test(m[1]) ? Number(m[1]) : NaN;
