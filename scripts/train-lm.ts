@@ -9,18 +9,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { buildModel } from '../src/repair/build-lm.ts';
+import { buildModel, TRAINING_SOURCES } from '../src/repair/build-lm.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-
-/** Training text: the Wikipedia crawl and the seeds typed with their marks (never the OCR seed). */
-export const SOURCES = [
-  'data/lm/sources/viwiki-2017.txt.gz',
-  'corpus/19-BC-CQTTBCD.md',
-  'corpus/17-TB-CQTTBCD-phu-luc.txt',
-  'corpus/17-TB-CQTTBCD-phu-luc.draft.txt',
-  'corpus/04-TB-BCDTW.txt',
-];
 
 const { values } = parseArgs({
   options: {
@@ -29,14 +20,14 @@ const { values } = parseArgs({
   },
 });
 const excluded = new Set(values.exclude!.map((p) => relative(ROOT, resolve(p))));
-const unknown = [...excluded].filter((p) => !SOURCES.includes(p));
+const unknown = [...excluded].filter((p) => !TRAINING_SOURCES.includes(p));
 if (unknown.length) {
   console.error(`not a training source: ${unknown.join(', ')}`);
   process.exit(2);
 }
 
 const started = performance.now();
-const used = SOURCES.filter((p) => !excluded.has(p));
+const used = TRAINING_SOURCES.filter((p) => !excluded.has(p));
 const lines: string[] = [];
 for (const path of used) {
   const bytes = readFileSync(join(ROOT, path));

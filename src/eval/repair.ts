@@ -20,12 +20,13 @@ import { basename, join } from 'node:path';
 import PQueue from 'p-queue';
 import { z } from 'zod';
 import { loadModel, repairText, stripMarks, syllableAccuracy } from '../repair/index.ts';
+import { TRAINING_SOURCES } from '../repair/build-lm.ts';
 import { textAccuracy } from '../repair/score.ts';
 
-/** Training text besides the seeds, and the code that turns it into a model. */
-const TRAINING_INPUTS = ['data/lm/sources/viwiki-2017.txt.gz', 'scripts/train-lm.ts', 'src/repair/build-lm.ts', 'src/repair/lm.ts', 'src/repair/text.ts'];
-/** The clean seeds, each trained on by the committed model (scripts/train-lm.ts SOURCES). */
-const SEEDS = ['corpus/19-BC-CQTTBCD.md', 'corpus/17-TB-CQTTBCD-phu-luc.txt', 'corpus/17-TB-CQTTBCD-phu-luc.draft.txt', 'corpus/04-TB-BCDTW.txt'];
+/** The clean seeds, each trained on by the committed model. */
+const SEEDS = TRAINING_SOURCES.filter((p) => p.startsWith('corpus/'));
+/** What training reads: its text and the code that turns it into a model. */
+const TRAINING_INPUTS = [...TRAINING_SOURCES, 'scripts/train-lm.ts', 'src/repair/build-lm.ts', 'src/repair/lm.ts', 'src/repair/text.ts'];
 const NEAR_PARALLEL = 'corpus/19-BC-CQTTBCD.md';
 const OCR = { source: 'corpus/20-TB-CQTTBCD.ocr.txt', corrected: 'golden/20-TB-CQTTBCD.corrected.txt' };
 const BENCHMARKS = ['viwiki_2000', 'vtb_test'];
@@ -98,7 +99,7 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 /** For each seed, the path of a model trained on everything but it; built where missing, two at a time. */
 async function leaveOneOutModels(root: string, options: RepairEvalOptions): Promise<Map<string, string>> {
   const hash = createHash('sha256');
-  for (const path of [...TRAINING_INPUTS, ...SEEDS]) hash.update(readFileSync(join(root, path)));
+  for (const path of TRAINING_INPUTS) hash.update(readFileSync(join(root, path)));
   const version = hash.digest('hex').slice(0, 12);
   const paths = new Map(SEEDS.map((seed) => [seed, join(root, 'node_modules/.cache/chidao', `lm-without-${basename(seed)}-${version}`, 'model.bin.gz')]));
   // Each build holds about 1.5 GB: two at once at most.

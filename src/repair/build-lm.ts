@@ -6,6 +6,19 @@
 import { encodeModel, type Level } from './lm.ts';
 import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, hasMarks, isSyllable, opensClause, punctWord, restyle, stripMarks, tokenize } from './text.ts';
 
+/**
+ * The committed model's training text, from the project root: the Wikipedia
+ * crawl and the seeds typed with their marks (never the OCR seed).
+ * scripts/train-lm.ts trains on it, `chidao eval` leaves each seed out in turn.
+ */
+export const TRAINING_SOURCES = [
+  'data/lm/sources/viwiki-2017.txt.gz',
+  'corpus/19-BC-CQTTBCD.md',
+  'corpus/17-TB-CQTTBCD-phu-luc.txt',
+  'corpus/17-TB-CQTTBCD-phu-luc.draft.txt',
+  'corpus/04-TB-BCDTW.txt',
+];
+
 export interface BuildOptions {
   /** @default 4 */
   readonly order?: number;
