@@ -1,6 +1,9 @@
-/** Shared by the tests: the corpus documents, read and run through their pipelines. */
+/** Shared by the tests: the corpus documents, read and run through their pipelines, and the CLI. */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { extractFile } from '../src/extract-file.ts';
 import type { Doc } from '../src/model.ts';
 
@@ -31,4 +34,15 @@ export function extractedAsIs(path: string): Promise<Doc> {
 
 export function corpusText(path: string): string {
   return readFileSync(ROOT + path, 'utf8');
+}
+
+/** `chidao ARGS…` as a child process, run from the project root: exit code, stdout, stderr. */
+export async function chidao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/chidao.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }

@@ -8,10 +8,9 @@
  * heading of Part II and page 3 holds its first seven tasks, so pages 2–3 are
  * the first two pages that can test tasks, with their clause paths (`II.…`).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../src/extract-file.ts';
 import { FIELDS, pairTasks, scoreTasks, tokenF1 } from '../src/eval/score.ts';
@@ -23,7 +22,7 @@ import { cer } from './fixtures/cer.ts';
 import { encodeTcvn3 } from './fixtures/legacy-encode.ts';
 import { degrade, HEAVY, imageMagick, makeScanPdf, makeTextPdf, MILD, renderPages, tempDir } from './fixtures/make.ts';
 import { textPdf } from './fixtures/pdf-writer.ts';
-import { ROOT } from './helpers.ts';
+import { chidao, ROOT } from './helpers.ts';
 
 const pageText = (doc: Doc, pages: number[]) => doc.lines!.filter((l) => pages.includes(l.page)).map((l) => doc.source.slice(l.start, l.end)).join('\n');
 /** Words only: Markdown marks of the golden text (`**01/7/2025**`) are not on paper, line breaks are spaces. */
@@ -32,12 +31,6 @@ const GOLDEN: GoldenTask[] = JSON.parse(readFileSync(join(ROOT, 'golden/04-TB-BC
 /** The golden tasks whose whole text is on the given text's pages. */
 const goldenOn = (text: string) => GOLDEN.filter((t) => flat(text).includes(flat(t.text)));
 
-async function chidao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return promisify(execFile)(process.execPath, [join(ROOT, 'bin/chidao.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
-}
 
 describe('ocr', { timeout: 120_000 }, () => {
   let dir: string;

@@ -1,8 +1,6 @@
 /** Ingest adapters without OCR: text encodings, HTML, Markdown, PDF text layers, .docx, bad input. */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model.ts';
 import { ingest, ingestBytes } from '../src/ingest/index.ts';
@@ -14,7 +12,7 @@ import { encodeTcvn3, encodeVni, encodeWindows1258 } from './fixtures/legacy-enc
 import { makeDocx, makeTextPdf, seedText, tempDir } from './fixtures/make.ts';
 import { textPdf } from './fixtures/pdf-writer.ts';
 import { zip } from './fixtures/zip-writer.ts';
-import { ROOT } from './helpers.ts';
+import { chidao, ROOT } from './helpers.ts';
 
 const SAMPLE = 'THÔNG BÁO\n\nBộ Khoa học và Công nghệ chủ trì, phối hợp với các bộ, ngành liên quan hoàn thành trong tháng 6/2025; Ủy ban nhân dân các tỉnh, thành phố báo cáo kết quả thực hiện.\n';
 
@@ -211,7 +209,6 @@ describe('bad input', () => {
 });
 
 describe('bad input through the CLI', () => {
-  const run = promisify(execFile);
   const dir = tempDir();
   const cases: [name: string, file: string, bytes: () => Buffer, reason: string][] = [
     ['an encrypted PDF', 'locked.pdf', () => textPdf(SAMPLE, { encrypt: true }), 'encrypted PDF (needs a password)'],
@@ -233,10 +230,7 @@ describe('bad input through the CLI', () => {
     const input = join(dir, name);
     writeFileSync(input, bytes());
     const out = join(dir, `${name}.json`);
-    const result = await run(process.execPath, [join(ROOT, 'bin/chidao.js'), 'extract', input, '-o', out], { cwd: ROOT }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+    const result = await chidao('extract', input, '-o', out);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/\n$/);

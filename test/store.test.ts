@@ -25,7 +25,7 @@ import { migrations, SCHEMA_VERSION_TABLE } from '../src/store/migrations/index.
 import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
 import { stripMarks } from '../src/repair/index.ts';
-import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
+import { chidao, CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
 
 const KHCN = 'Bộ Khoa học và Công nghệ';
 const seed = CLEAN_CORPUS.map((p) => join(ROOT, p));
@@ -50,14 +50,6 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
       await c.end();
     },
   };
-}
-
-/** `chidao ARGS…` as a child process: exit code, stdout, stderr. */
-async function chidao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return promisify(execFile)(process.execPath, [join(ROOT, 'bin/chidao.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
 }
 
 /** The golden tasks of the clean corpus whose responsible agencies include Bộ Khoa học và Công nghệ, as `path#clause`. */
@@ -482,10 +474,7 @@ describe('store errors: one line, nothing changed', () => {
   ])('through the CLI, %s gives one line and exit 2', async (_, make) => {
     const { db, line } = make();
     const before = db.startsWith('/') ? readFileSync(db) : null;
-    const { code, stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/chidao.js'), 'corpus', 'add', seed[0], '--db', db], { cwd: ROOT }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+    const { code, stdout, stderr } = await chidao('corpus', 'add', seed[0], '--db', db);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(line)]);
