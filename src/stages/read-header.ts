@@ -57,7 +57,7 @@ export function readHeader(doc: Doc): Doc {
   const attachedTo = /\(Kèm theo[^()]*?\bcủa\s+([^()]+?)\s*\)/u.exec(headText)?.[1] ?? /của\s+(.+?)\)?$/mu.exec(headText)?.[1] ?? '';
   const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(attachedTo);
 
-  return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(lines) } };
+  return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc) } };
 }
 
 /**
@@ -105,23 +105,21 @@ function expandShortForm(own: string, above: string): string | null {
 const NAME = `(?:${agencies.surnames.join('|')})(?:\\s\\p{Lu}\\p{Ll}*){1,3}`;
 /** A signer's name merged into a recipients line by a two-column layout: `- Đảng ủy Công an Trung ương, Phạm Gia Túc`. */
 const MERGED_NAME = new RegExp(`,\\s+(?:\\S\\s+)?(${NAME})$`, 'u');
-const APPENDIX_HEADING = /^(?:PHỤ LỤC|Phụ lục)\b/u;
 
 /**
- * The signer's name is the last Title Case line of the signature block. The
- * block stands after the recipients (`Nơi nhận`), before an appendix; a
- * two-column layout may have merged the name into a recipients line.
+ * The signer's name is the last Title Case line of the signature block, which
+ * stands in the recipients block segment found (`Nơi nhận` up to an appendix),
+ * else in the last lines; a two-column layout may have merged the name into a
+ * recipients line.
  */
-function readSigner(lines: string[]): string | null {
-  const recipients = lines.findIndex((line) => /^(?:[-•]\s*)?Nơi nhận\b/u.test(line.trim()));
-  const appendix = recipients < 0 ? -1 : lines.findIndex((line, i) => i > recipients && APPENDIX_HEADING.test(line.trim()));
-  const end = appendix < 0 ? lines.length : appendix;
-  const start = recipients < 0 ? Math.max(0, lines.length - 12) : recipients;
-  for (let i = end - 1; i >= start; i--) {
+function readSigner(doc: Doc): string | null {
+  const block = doc.root?.children.find((c) => c.kind === 'recipients');
+  const lines = block ? doc.text.slice(block.start, block.end).split('\n') : doc.text.split('\n').slice(-12);
+  for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i].trim();
     if (/^(\p{Lu}\p{Ll}+)(\s\p{Lu}\p{Ll}*){1,4}$/u.test(line)) return line;
   }
-  for (let i = end - 1; i >= start; i--) {
+  for (let i = lines.length - 1; i >= 0; i--) {
     const merged = MERGED_NAME.exec(lines[i].trim());
     if (merged) return merged[1];
   }
