@@ -7,12 +7,12 @@ import type { DocumentHeader } from '../schema.ts';
 import { canonicalIssuer, knownIssuer } from '../gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
+import { ADDRESSEES } from './segment.ts';
 
 /** A document number: digits, a kind code, then the issuer's code (`20-TB/CQTTBCĐ`, `02-CTr/BCĐTW`). */
 const NUMBER = /\b[Ss]ố:?\s*(\d+[A-Za-zĐđ0-9.]*-[\p{Lu}\p{Ll}0-9]+\/[\p{Lu}0-9][\p{Lu}\p{Ll}0-9-]*)/u;
 const LONG_DATE = /(?:^|,\s*|\s)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SHORT_DATE = /\bngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
-const ADDRESSEES = /^[\s\-–•*]*Kính gửi\b/u;
 /** The right column's motto, alone or merged after the left column's words. */
 const MOTTO_AT_END = /(?:^|\s+)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u;
 

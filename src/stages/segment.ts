@@ -102,7 +102,7 @@ function inSequence(marker: Marker, stack: Clause[], rest: string): { marker: Ma
 
 const RECIPIENTS = /^(?:[-•]\s*)?Nơi nhận\s*:?/u;
 /** `Kính gửi:` opens the addressee list of a report's header; its dash lines are not clauses. */
-const ADDRESSEES = /^(?:[-•]\s*)?Kính gửi\s*:?/u;
+export const ADDRESSEES = /^(?:[-•]\s*)?Kính gửi\s*:?/u;
 
 export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   const text = doc.text;
