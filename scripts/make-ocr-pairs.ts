@@ -44,17 +44,10 @@ const WIKI_CHARS = 160_000;
 const DPI = 300;
 const PAGE = { width: 2480, height: 3508, margin: 236 };
 
-export interface OcrPair {
+/** A page as typeset (its layout) and as the OCR read it. */
+export interface OcrPair extends Layout {
   source: string;
   page: number;
-  font: keyof typeof FONTS;
-  pt: number;
-  /** Set in capitals, as notices set their headings. */
-  upper: boolean;
-  /** Gaussian blur in pixels at 300 dpi. */
-  blur: number;
-  /** The resolution the page was scanned at. */
-  dpi: number;
   /** The lines as typeset. */
   text: string;
   /** What the OCR read. */
@@ -99,8 +92,11 @@ function wikiParagraphs(): string[] {
 interface Layout {
   font: keyof typeof FONTS;
   pt: number;
+  /** Set in capitals, as notices set their headings. */
   upper: boolean;
+  /** Gaussian blur in pixels at 300 dpi. */
   blur: number;
+  /** The resolution the page was scanned at. */
   dpi: number;
 }
 
