@@ -8,7 +8,6 @@
  */
 import cues from '../data/cues.json' with { type: 'json' };
 import { foldName } from './gazetteer.ts';
-import type { Clause, Doc } from './model.ts';
 
 const D = cues.deliverable;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,9 +61,6 @@ interface Phrase {
 export interface DeliverableContext {
   /** A numbered sub-item or `+` item: a bare noun phrase is its product. */
   listed?: boolean;
-  /** The document and the task's clause, to read a report written after the last sub-item for all of them. */
-  doc?: Doc;
-  node?: Clause;
 }
 
 export function findDeliverable(text: string, ctx: DeliverableContext = {}): string | null {
@@ -93,7 +89,7 @@ export function findDeliverable(text: string, ctx: DeliverableContext = {}): str
     }
   }
   if (!found.length) {
-    const report = reportIn(text) ?? (ctx.doc && ctx.node ? sharedReport(ctx.doc, ctx.node) : null);
+    const report = reportIn(text);
     if (report) found.push(report);
   }
   return found.length ? found.join('; ') : null;
@@ -168,24 +164,10 @@ function reportIn(text: string): string | null {
   return null;
 }
 
-/** A report sentence after the last sub-item of the task's list, written for every item. */
-function sharedReport(doc: Doc, node: Clause): string | null {
-  if (node.kind !== 'sub' || !doc.root) return null;
-  const parent = parentOf(doc.root, node);
-  const last = parent?.children.filter((c) => c.kind === 'sub').at(-1);
-  if (!last) return null;
-  const own = doc.text.slice(last.start, last.end);
-  const first = sentences(own)[0];
-  return first ? reportIn(own.slice(first.end)) : null;
-}
-
-function parentOf(root: Clause, node: Clause): Clause | null {
-  for (const child of root.children) {
-    if (child === node) return root;
-    const found = parentOf(child, node);
-    if (found) return found;
-  }
-  return null;
+/** A report sentence after the first sentence of a list's last sub-item (its words), written for every item. */
+export function sharedReport(last: string): string | null {
+  const first = sentences(last)[0];
+  return first ? reportIn(last.slice(first.end)) : null;
 }
 
 /** Sentences end at a full stop before a capital or at the end; `...` and `dcs.vn` do not end one. */

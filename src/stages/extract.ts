@@ -9,7 +9,7 @@ import type { Deadline, Task } from '../schema.ts';
 import { chooseDeadline, findDeadlines, NO_DEADLINE } from '../deadline.ts';
 import { foldName } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
-import { findDeliverable } from '../deliverable.ts';
+import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { headOf } from './segment.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
 
@@ -36,6 +36,8 @@ interface Context {
    * overrides.
    */
   addressedBy: 'heading' | 'request' | null;
+  /** For numbered sub-items: the report written after the last of them for all (`Báo cáo … kết quả rà soát`), their deliverable when they name none. */
+  report?: string | null;
 }
 
 const NOT_TASK = cues.notTask.map((p) => new RegExp(p, 'u'));
@@ -74,7 +76,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       return;
     }
     const subs = node.children.filter((c) => c.kind === 'sub');
-    const shared = subs.length ? sharedDeadline(doc.text, subs[subs.length - 1]) : null;
+    const lastSub = subs.at(-1);
+    const shared = lastSub ? sharedDeadline(doc.text, lastSub) : null;
+    const report = lastSub ? sharedReport(doc.text.slice(lastSub.start, lastSub.end)) : null;
     let own = node.kind === 'root' ? ctx : contextOf(headOf(node, doc.text), ctx, node);
     let paraCount = 0;
     let seenItem = false;
@@ -84,8 +88,8 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     for (const child of children) {
       const mark = tasks.length;
       if (child.kind === 'sub') {
-        const end = shared && child === subs[subs.length - 1] ? shared.cut : child.end;
-        const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline }, number);
+        const end = shared && child === lastSub ? shared.cut : child.end;
+        const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline, report }, number);
         if (task) tasks.push(task);
       } else if (child.kind === 'appendix') {
         // An appendix is a body of its own: what the notice's lead-in asked of its points does not reach it.
@@ -261,7 +265,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed, doc, node }),
+    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed }) ?? ctx.report ?? null,
     confidence,
   };
   if (!own) inherited.add(task);
