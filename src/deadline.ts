@@ -5,6 +5,7 @@
 import type { Deadline } from './schema.ts';
 import data from '../data/deadlines.json' with { type: 'json' };
 import cues from '../data/cues.json' with { type: 'json' };
+import { alternation } from './words.ts';
 
 export interface DeadlineMatch extends Deadline {
   start: number;
@@ -23,8 +24,7 @@ interface Rule {
   after: RegExp | null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const VERBS = [...cues.actionVerbs].sort((a, b) => b.length - a.length).map(escape).join('|');
+const VERBS = alternation(cues.actionVerbs);
 const RULES: Rule[] = data.rules.map((r) => ({
   name: r.name,
   kind: r.kind as Deadline['kind'],

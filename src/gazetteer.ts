@@ -4,6 +4,7 @@
  * Giáo dục và Đào tạo` that names several ministries at once.
  */
 import data from '../data/agencies.json' with { type: 'json' };
+import { escapeRegExp } from './words.ts';
 
 export interface AgencyMention {
   start: number;
@@ -50,8 +51,7 @@ for (const agency of data.agencies) {
 for (const form of data.collectives) entries.push({ folded: foldName(form), name: form, collective: true });
 entries.sort((a, b) => b.folded.length - a.folded.length);
 const byForm = new Map(entries.map((e) => [e.folded, e]));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MENTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${entries.map((e) => escape(e.folded)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const MENTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${entries.map((e) => escapeRegExp(e.folded)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
 /** The ministries' names without `Bộ`, for `Các Bộ: Nội vụ, Ngoại giao`. */
 const MINISTRY_SHORT = data.agencies

@@ -4,6 +4,7 @@
  * agency mentions of one clause's words and the verbs around them.
  */
 import { findAgencies, foldName, modernUy, type AgencyMention } from './gazetteer.ts';
+import { alternation, escapeRegExp } from './words.ts';
 import cues from '../data/cues.json' with { type: 'json' };
 import agencies from '../data/agencies.json' with { type: 'json' };
 
@@ -25,24 +26,23 @@ export interface Roles {
   sentenceDoers: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const VERB = new RegExp(`(?<![\\p{L}])(?:${[...cues.actionVerbs].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'u');
+const VERB = new RegExp(`(?<![\\p{L}])(?:${alternation(cues.actionVerbs)})(?![\\p{L}])`, 'u');
 /** VERB anchored where lastIndex says (sticky), built once: it is tried at every sentence of every task. */
 const VERB_AT = new RegExp(VERB.source, 'uy');
-const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escape).join('|')})\\s+`, 'u');
+const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})\\s+`, 'u');
 /** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
-const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escape(foldName(a))).join('|')}))?`;
+const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(foldName(a))).join('|')}))?`;
 /** What may stand between two names of one list. */
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
-const FOCUS = `\\s*,\\s*(?:${agencies.listFocus.map(escape).join('|')})\\s+`;
+const FOCUS = `\\s*,\\s*(?:${agencies.listFocus.map(escapeRegExp).join('|')})\\s+`;
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
 /** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */
-const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escape).join('|')}|${FOCUS}`, 'u');
+const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escapeRegExp).join('|')}|${FOCUS}`, 'u');
 /** A collective's head noun; before a comma (group 1) it opens a list of such nouns (`các tập đoàn, doanh nghiệp …`). */
-const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escape(h)).join('|')})(?:\\s|(,))`, 'u');
+const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escapeRegExp(h)).join('|')})(?:\\s|(,))`, 'u');
 /** Unit nouns that hold a verb (`viện nghiên cứu`, `đoàn kiểm tra`). */
-const UNIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${agencies.unitNouns.map(escape).join('|')})(?![\\p{L}])`, 'gu');
+const UNIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${agencies.unitNouns.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'gu');
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
 /** `chỉ đạo Y …`: Y does it, whoever gives the direction directs. */
