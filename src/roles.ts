@@ -43,6 +43,9 @@ const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escapeRegExp).join('|
 const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escapeRegExp(h)).join('|')})(?:\\s|(,))`, 'u');
 /** Unit nouns that hold a verb (`viện nghiên cứu`, `đoàn kiểm tra`). */
 const UNIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${agencies.unitNouns.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'gu');
+const UNIT_REACH = Math.max(...agencies.unitNouns.map((u) => u.length));
+/** A collective addressee's phrase is at most this long. */
+const MAX_COLLECTIVE = 160;
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
 /** `chỉ đạo Y …`: Y does it, whoever gives the direction directs. */
@@ -188,15 +191,16 @@ function collectivePhrase(text: string, folded: string, at: number, mentions: Ag
   // A known collective's own list (`các bộ, ngành`) is not read on as a list of head nouns.
   if (!head || (head[1] && mentions.some((m) => m.start === at))) return null;
   // A verb inside a known name (`tổ chức` in `tổ chức đảng`) or a unit noun (`viện nghiên cứu`) is a noun there.
-  const units = [...rest.matchAll(UNIT_NOUN)].map((u) => ({ start: at + u.index!, end: at + u.index! + u[0].length }));
+  const units = [...rest.slice(0, MAX_COLLECTIVE + UNIT_REACH).matchAll(UNIT_NOUN)].map((u) => ({ start: at + u.index!, end: at + u.index! + u[0].length }));
+  const nouns = units.length ? [...mentions, ...units] : mentions;
   const verbs = new RegExp(VERB.source, 'gu');
   let verb: RegExpExecArray | null;
   do verb = verbs.exec(rest);
-  while (verb && [...mentions, ...units].some((m) => at + verb!.index >= m.start && at + verb!.index < m.end));
+  while (verb && nouns.some((m) => at + verb!.index >= m.start && at + verb!.index < m.end));
   const colon = rest.indexOf(':');
   const phraseStop = PHRASE_STOP.exec(rest);
   const stop = Math.min(verb ? verb.index : rest.length, colon >= 0 ? colon : rest.length, phraseStop ? phraseStop.index : rest.length);
-  if (stop === 0 || stop > 160 || (!verb && colon < 0 && rest.length > 160)) return null;
+  if (stop === 0 || stop > MAX_COLLECTIVE || (!verb && colon < 0 && rest.length > MAX_COLLECTIVE)) return null;
   return { phrase: modernUy(text.slice(at, at + stop).replace(/[\s,:]+$/u, '')), end: at + stop };
 }
 
