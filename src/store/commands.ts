@@ -59,7 +59,7 @@ async function withStore<T>(options: DbOptions, run: (store: Store) => Promise<T
  * Fewer files than this are extracted on the main thread unless `threads`
  * says otherwise: a worker spends a core-second loading the pipeline, which
  * two cores win back from about 200 documents on (bench/store.ts, 1,000
- * documents: 42.6 docs/s on the main thread, 67.1 in two workers).
+ * documents: about 38 docs/s on the main thread, 50 in two workers).
  */
 export const THREADS_FROM = 200;
 
