@@ -18,7 +18,7 @@ const words = (list: readonly string[]) => new RegExp(`${B}(?:${alternation(list
 const NOUN = `(?:${alternation([...D.documents, ...D.systems])})`;
 const VERB = `(?:${alternation([...D.makeVerbs, ...D.deployVerbs])})${E}(?:\\s+(?:${alternation(D.recipients)})${E})?`;
 const LINK = `(?:\\s*,\\s*|\\s+(?:${alternation(D.chainLinks)})\\s+|\\s+)`;
-const BRIDGE = `(?:\\s*:)?(?:\\s*,?\\s+(?:${alternation([...D.adverbs, ...D.highlight])})${E})*\\s+(?:(?:${alternation(D.quantifiers)})\\s+)?(?:\\d+%\\s+)?(?:(?:${alternation(D.quantifiers)})\\s+)?(?:(?:${alternation(D.partOf)})\\s+)?(\\d+\\s+)?`;
+const BRIDGE = `(?:\\s*:)?(?:\\s*,?\\s+(?:${alternation([...D.adverbs, ...cues.focus])})${E})*\\s+(?:(?:${alternation(D.quantifiers)})\\s+)?(?:\\d+%\\s+)?(?:(?:${alternation(D.quantifiers)})\\s+)?(?:(?:${alternation(D.partOf)})\\s+)?(\\d+\\s+)?`;
 /** A chain of verbs, then a count that is part of the name (`4 thủ tục trực tuyến`), then the artefact. */
 const MAKES = new RegExp(`${B}(${VERB}(?:${LINK}${VERB})*)${BRIDGE}(${NOUN})${E}`, 'gu');
 const MAKE_VERB = words(D.makeVerbs);

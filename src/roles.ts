@@ -34,7 +34,7 @@ const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(foldName(a))).join('|')}))?`;
 /** What may stand between two names of one list. */
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
-const FOCUS = `\\s*,\\s*(?:${agencies.listFocus.map(escapeRegExp).join('|')})\\s+`;
+const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
 /** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */
