@@ -62,6 +62,13 @@ describe('reading a word back through the channel', () => {
     expect(readings('didu').map((f) => f.form)).toContain('điều');
   });
 
+  it('reads a final g or h without its coda as ng, nh or ch, never as an open syllable', () => {
+    const forms = readings('timg').map((f) => f.form);
+    expect(forms).toContain('từng');
+    expect(forms).not.toContain('từ');
+    expect(readings('thah').map((f) => f.form)).toEqual(expect.arrayContaining(['thành', 'thách']));
+  });
+
   it('finds both tone placements of a word, as the same model word', () => {
     const hoa = readings('hoa').filter((f) => f.form === 'hóa' || f.form === 'hoá');
     expect(hoa.map((f) => f.form).sort()).toEqual(['hoá', 'hóa']);
@@ -108,6 +115,13 @@ describe('the OCR text as the scan wrote it', () => {
     expect(repairText('trong do, BO Khoa hoc va Cong nghe chu tri', model, { ocr: true }).text).toBe('trong đó, Bộ Khoa học và Công nghệ chủ trì');
   });
 
+  it('weighs a short numeral against the words OCR writes as digits, keeping dates', () => {
+    const lines = repairText(read('corpus/20-TB-CQTTBCD.ocr.txt'), model).text.split('\n');
+    expect(lines[181]).toContain('nhất là nhân lực');
+    expect(lines[191]).toContain('không chỉ là nhiệm vụ');
+    expect(lines[3]).toContain('ngày 16 tháng 3 năm 2026');
+  });
+
   it('reads a quarter after quý in Roman numerals, as notices number them', () => {
     expect(repairText('trien khai trong quy I1/2026 va quy 1/2027, quy 4/2026', model, { ocr: true }).text).toBe('triển khai trong quý II/2026 và quý I/2027, quý 4/2026');
   });
@@ -121,12 +135,29 @@ describe('tone placement', () => {
   it('moves the tone between the two conventions only in oa, oe, uy', () => {
     expect(['hoá', 'uỷ', 'khoẻ', 'quý', 'hoàn'].map((w) => restyle(w, 'traditional'))).toEqual(['hóa', 'ủy', 'khỏe', 'quý', 'hoàn']);
     expect(['hóa', 'ủy', 'thủy'].map((w) => restyle(w, 'modern'))).toEqual(['hoá', 'uỷ', 'thuỷ']);
-    expect(['hoá', 'hóa', 'hoàn'].map(toneStyleOf)).toEqual(['modern', 'traditional', null]);
+    expect(['hoá', 'hóa', 'uỷ', 'hoàn'].map(toneStyleOf)).toEqual([
+      { rhyme: 'oa', style: 'modern' },
+      { rhyme: 'oa', style: 'traditional' },
+      { rhyme: 'uy', style: 'modern' },
+      null,
+    ]);
   });
 
   it('writes restored tones in the placement of the text around them, else the traditional one', () => {
-    const typedModern = 'Đảng uỷ, thuỷ lợi và hoá chất; ';
+    const typedModern = 'Đảng uỷ, thuỷ lợi, hoá chất, thoả thuận và toả sáng; ';
     expect(repairText(`${typedModern}chuyen doi so va hien dai hoa`, model).text).toBe(`${typedModern}chuyển đổi số và hiện đại hoá`);
     expect(repairText('chuyen doi so va hien dai hoa', model).text).toBe('chuyển đổi số và hiện đại hóa');
+  });
+
+  it('settles oa and uy apart, as writers of hoá who keep Ủy ban do', () => {
+    const typed = 'Đảng ủy, thoả thuận, hoá chất và toả sáng; ';
+    expect(repairText(`${typed}hien dai hoa, Uy ban nhan dan`, model).text).toBe(`${typed}hiện đại hoá, Ủy ban nhân dân`);
+  });
+
+  it('reads the placement off OCR misreadings that show where the mark sat', () => {
+    // In the 20-TB scan `hod`, `khod`, `tod`, `ho4` show a mark on the a; `uy` shows none.
+    const lines = repairText(read('corpus/20-TB-CQTTBCD.ocr.txt'), model).text.split('\n');
+    expect(lines[171]).toContain('thương mại hoá và lan toả');
+    expect(lines[25]).toMatch(/^ủy Hà Nội/);
   });
 });

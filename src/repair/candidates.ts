@@ -8,7 +8,7 @@
 import type { Candidate } from './decode.ts';
 import type { LanguageModel } from './lm.ts';
 import { indexOf, readBack, type Found, type OcrChannel } from './channel.ts';
-import { casePattern, hasMarks, punctWord, restyle, stripMarks, toneKey, type Token, type ToneStyle } from './text.ts';
+import { casePattern, hasMarks, punctWord, restyle, stripMarks, toneKey, toneStyleOf, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
 
 export interface Channel {
   /** log10 P(written without marks | a marked syllable): 0 for stripped text, about -4 for typed text. */
@@ -18,7 +18,7 @@ export interface Channel {
   /** Restore marks in abbreviations (`CQTTBCD` → `CQTTBCĐ`); only where marks were lost. */
   readonly abbreviations: boolean;
   /** Where to write a tone the text lost in `oa`, `oe`, `uy` (`hóa` or `hoá`): the document's own convention. */
-  readonly style: ToneStyle;
+  readonly style: TonePlacement;
 }
 
 /** Candidates kept per token, best by cost plus unigram probability. */
@@ -33,12 +33,20 @@ const MAX_OCR_WORD = 10;
 const STYLE_EVIDENCE = 0.5;
 /** Digit runs short enough to be a misread syllable. */
 const OCR_DIGIT_WORD = /^\d{2,3}$/;
+/**
+ * log10 P(this numeral | a number): the model has one word for every number,
+ * so a numeral weighed against syllables pays for being this one. Short
+ * numerals in the training text carry about 2.07 log10 units of entropy.
+ */
+const NUMERAL_COST = -2;
 
-const styledForms = { traditional: new Map<string, string>(), modern: new Map<string, string>() };
+const styledForms = new WeakMap<TonePlacement, Map<string, string>>();
 /** `restyle`, remembered: the same few thousand syllables come back on every line. */
-function styled(form: string, style: ToneStyle): string {
-  let out = styledForms[style].get(form);
-  if (out === undefined) styledForms[style].set(form, (out = restyle(form, style)));
+function styled(form: string, style: TonePlacement): string {
+  let forms = styledForms.get(style);
+  if (!forms) styledForms.set(style, (forms = new Map()));
+  let out = forms.get(form);
+  if (out === undefined) forms.set(form, (out = restyle(form, style)));
   return out;
 }
 
@@ -84,9 +92,9 @@ export function romanQuarter(token: Token, previous: Token | undefined, model: L
  */
 export function wordCandidates(token: Token, model: LanguageModel, channel: Channel, inside = false): Candidate[] {
   if (token.kind === 'number') {
-    const number: Candidate = { form: null, id: model.num, cost: 0 };
     // OCR writes short words as digits (`13` là, `16` rõ); the model weighs a number against them.
-    if (!channel.ocr || !OCR_DIGIT_WORD.test(token.text)) return [number];
+    if (!channel.ocr || !OCR_DIGIT_WORD.test(token.text)) return [{ form: null, id: model.num, cost: 0 }];
+    const number: Candidate = { form: null, id: model.num, cost: NUMERAL_COST };
     return [number, ...[...ocrReadings(token.text, model, channel)].map(([id, [form, cost]]) => ({ form, id, cost }))];
   }
   if (token.kind === 'punct') return [{ form: null, id: model.id(punctWord(token.text)), cost: 0 }];
@@ -132,4 +140,24 @@ function ocrReadings(word: string, model: LanguageModel, channel: Channel): Map<
     if (!held || weigh(form, cost) > weigh(...held)) best.set(id, [form, cost]);
   }
   return best;
+}
+
+/**
+ * The tone placement an OCR'd word shows for the syllable it was read as:
+ * `hod` and `ho4` read back as `hoá` far likelier than as `hóa`, since the
+ * misread mark sat on the `a`. Null where the letters do not tell (`hoa`).
+ */
+export function placementShown(written: string, id: number, model: LanguageModel, ocr: OcrChannel): { rhyme: StyledRhyme; style: ToneStyle } | null {
+  const costs = new Map<ToneStyle, number>();
+  let rhyme: StyledRhyme | undefined;
+  for (const found of readOcr(written.toLowerCase(), model, ocr)) {
+    const shown = found.id === id ? toneStyleOf(found.form) : null;
+    if (!shown) continue;
+    rhyme = shown.rhyme;
+    costs.set(shown.style, Math.max(found.cost, costs.get(shown.style) ?? -Infinity));
+  }
+  const modern = costs.get('modern') ?? -Infinity;
+  const traditional = costs.get('traditional') ?? -Infinity;
+  if (!rhyme || Math.abs(modern - traditional) < STYLE_EVIDENCE) return null;
+  return { rhyme, style: modern > traditional ? 'modern' : 'traditional' };
 }

@@ -130,6 +130,19 @@ function skeleton(word: string): string {
   return `${onset}*${coda}`;
 }
 
+/**
+ * The skeletons a written word may stand for. A word ending in `g` or `h`
+ * but in no legal coda lost the coda's first letter among its vowels, as
+ * only `ng`, `nh` and `ch` end in them (`timg` từng, `nhimg` những): its
+ * vowels were not followed by nothing.
+ */
+function skeletons(word: string): string[] {
+  const key = skeleton(word);
+  if (!key.endsWith('*')) return [key];
+  const last = word.at(-1);
+  return last === 'g' ? [`${key}ng`] : last === 'h' ? [`${key}nh`, `${key}ch`] : [key];
+}
+
 /** The model's Vietnamese syllables as a letter trie, and by their skeletons. */
 export class SyllableIndex {
   readonly children: Map<string, number>[] = [new Map()];
@@ -223,7 +236,7 @@ export function readBack(written: string, trie: SyllableIndex, channel: OcrChann
     for (const [printed, c] of channel.dropped) go(children.get(printed), at, c);
   }
   const known = new Set(found.map((f) => f.id));
-  for (const [id, form] of trie.bySkeleton.get(skeleton(written)) ?? []) if (!known.has(id)) found.push({ id, form, cost: -NUCLEUS_GUESS });
+  for (const key of skeletons(written)) for (const [id, form] of trie.bySkeleton.get(key) ?? []) if (!known.has(id)) found.push({ id, form, cost: -NUCLEUS_GUESS });
   return found;
 }
 

@@ -8,13 +8,13 @@
  */
 import { TextRewriter } from '../model.ts';
 import { assessText, markedRatio } from './assess.ts';
-import { keepAcronym, romanQuarter, wordCandidates, type Channel } from './candidates.ts';
+import { keepAcronym, placementShown, romanQuarter, wordCandidates, type Channel } from './candidates.ts';
 import { loadChannel, OcrChannel } from './channel.ts';
 import { decode, type Candidate } from './decode.ts';
-import { adaptChannel, type WordPair } from './learn-channel.ts';
+import { adaptChannel } from './learn-channel.ts';
 import { dropStampNoise } from './noise.ts';
 import { LanguageModel, readModel } from './lm.ts';
-import { applyCase, casePattern, isSyllable, opensClause, stripMarks, tokenize, toneStyleOf, type CasePattern, type Token, type ToneStyle } from './text.ts';
+import { applyCase, casePattern, hasMarks, isSyllable, opensClause, stripMarks, tokenize, toneStyleOf, type CasePattern, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
 
 export { assessText } from './assess.ts';
 export { syllableAccuracy, syllables } from './score.ts';
@@ -76,7 +76,7 @@ const TYPICAL_MARKED = 0.85;
 const LINE_PRIOR = 8;
 /** Longest all-caps word in OCR'd running text that may be a misread syllable rather than an acronym. */
 const MAX_OCR_CAPS = 4;
-/** Marked words in one tone placement that make it the text's own. */
+/** Words showing one tone placement of a rhyme that make it the text's own. */
 const MIN_STYLE_EVIDENCE = 3;
 /** Share of a line's letters in capitals that makes it a heading. */
 const HEADING_CAPITALS = 0.8;
@@ -151,7 +151,7 @@ interface Reading {
   local: (Float64Array | null)[];
 }
 
-function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, style: ToneStyle, beam: number): Reading {
+function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, style: TonePlacement, beam: number): Reading {
   const lattice = segment.map((slot) => {
     const channel: Channel = { stripCost: slot.stripCost, ocr, abbreviations: slot.stripCost > Math.log10(0.2), style };
     const quarter = romanQuarter(slot.token, slot.previous, model);
@@ -172,32 +172,46 @@ function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, sty
   return { lattice, best, confidence, local };
 }
 
+type PlacementShown = { rhyme: StyledRhyme; style: ToneStyle } | null;
+
 /**
- * The tone placement the text's own marked words use (`hóa` or `hoá`): the
- * traditional one, as CONTRACT.md writes `ủy`, unless the modern one clearly
- * prevails.
+ * The tone placement the text's own words show, rhyme by rhyme (`hóa` or
+ * `hoá`, `ủy` or `uỷ`): the traditional one, as CONTRACT.md writes `ủy`,
+ * unless the modern one clearly prevails.
  */
-function toneStyle(text: string): ToneStyle {
-  let modern = 0;
-  let traditional = 0;
-  for (const token of tokenize(text)) {
-    const style = token.kind === 'word' ? toneStyleOf(token.text.toLowerCase()) : null;
-    if (style === 'modern') modern++;
-    else if (style === 'traditional') traditional++;
-  }
-  return modern >= MIN_STYLE_EVIDENCE && modern > 2 * traditional ? 'modern' : 'traditional';
+function tonePlacement(shown: Iterable<PlacementShown>): TonePlacement {
+  const counts = { oa: { modern: 0, traditional: 0 }, uy: { modern: 0, traditional: 0 } };
+  for (const s of shown) if (s) counts[s.rhyme][s.style]++;
+  const pick = ({ modern, traditional }: { modern: number; traditional: number }): ToneStyle => (modern >= MIN_STYLE_EVIDENCE && modern > 2 * traditional ? 'modern' : 'traditional');
+  return { oa: pick(counts.oa), uy: pick(counts.uy) };
 }
 
-/** The words read surely, as (syllable, what the OCR wrote) pairs. */
-function surePairs(segments: Slot[][], readings: Reading[]): WordPair[] {
-  const pairs: WordPair[] = [];
+/** Placements shown by the words typed with their marks. */
+function typedPlacements(text: string): PlacementShown[] {
+  return tokenize(text).map((token) => (token.kind === 'word' ? toneStyleOf(token.text.toLowerCase()) : null));
+}
+
+/** A word the first reading chose surely: a syllable, not a number or code kept as written. */
+interface SureWord {
+  id: number;
+  printed: string;
+  written: Token;
+}
+
+function sureWords(segments: Slot[][], readings: Reading[]): SureWord[] {
+  const sure: SureWord[] = [];
   readings.forEach((r, k) =>
     r.best.forEach((c, i) => {
-      const chosen = r.lattice[i][c];
-      if (chosen.form && !chosen.literal && r.confidence[i] >= ADAPT_CONFIDENCE && isSyllable(chosen.form)) pairs.push({ printed: chosen.form, written: segments[k][i].token.text });
+      const { form, literal, id } = r.lattice[i][c];
+      if (form && !literal && r.confidence[i] >= ADAPT_CONFIDENCE && isSyllable(form)) sure.push({ id, printed: form, written: segments[k][i].token });
     }),
   );
-  return pairs;
+  return sure;
+}
+
+/** Placements shown by the unmarked OCR'd words read surely: where a misread mark sat (`hod` hoá). */
+function ocrPlacements(sure: SureWord[], model: LanguageModel, ocr: OcrChannel): PlacementShown[] {
+  return sure.filter((w) => w.written.kind === 'word' && !hasMarks(w.written.text)).map((w) => placementShown(w.written.text, w.id, model, ocr));
 }
 
 export function repairText(input: string, model: LanguageModel, options: RepairOptions = {}): RepairResult {
@@ -214,13 +228,16 @@ function repairWords(text: string, model: LanguageModel, ocrText: boolean, optio
   const beam = options.beam ?? 16;
   const flagBelow = options.flagBelow ?? 0.9;
   const segments = segmentsOf(text, options.stripped);
-  const style = toneStyle(text);
+  const typed = typedPlacements(text);
+  let style = tonePlacement(typed);
   let ocr = ocrText ? loadChannel() : null;
   let readings = segments.map((s) => read(s, model, ocr, style, beam));
   const prior = ocr;
   for (let round = 0; prior && options.adapt !== false && round < ADAPT_ROUNDS; round++) {
     // Each scan misreads in its own way: learn how from the words read surely, then read again.
-    ocr = new OcrChannel(adaptChannel(prior.edits, surePairs(segments, readings), ADAPT_WEIGHT));
+    const sure = sureWords(segments, readings);
+    style = tonePlacement([...typed, ...ocrPlacements(sure, model, prior)]);
+    ocr = new OcrChannel(adaptChannel(prior.edits, sure.map((w) => ({ printed: w.printed, written: w.written.text })), ADAPT_WEIGHT));
     readings = segments.map((s) => read(s, model, ocr, style, beam));
   }
 

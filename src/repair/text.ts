@@ -57,25 +57,35 @@ export function toneKey(word: string): string {
  */
 export type ToneStyle = 'traditional' | 'modern';
 
+/**
+ * The rhymes whose placement a writer settles: `oa` with `oe`, and `uy` on
+ * its own, since many who write `hoá` keep the `Ủy ban` of official names.
+ */
+export type StyledRhyme = 'oa' | 'uy';
+/** A text's convention, rhyme by rhyme. */
+export type TonePlacement = Readonly<Record<StyledRhyme, ToneStyle>>;
+
 const STYLED_RHYME = /^((?:[^aeiouyăâêôơư]*[^aeiouyăâêôơưq])?)(o[ae]|uy)$/;
 
 /** The syllable written in the given convention; unchanged when the conventions agree. */
-export function restyle(word: string, style: ToneStyle): string {
+export function restyle(word: string, style: ToneStyle | TonePlacement): string {
   const nfd = word.normalize('NFD');
   const tone = nfd.match(TONES);
   if (!tone || tone.length !== 1) return word;
   const bare = nfd.replace(TONES, '').normalize('NFC');
   const m = STYLED_RHYME.exec(bare.toLowerCase());
   if (!m) return word;
-  const at = m[1].length + (style === 'traditional' ? 1 : 2);
+  const chosen = typeof style === 'string' ? style : style[m[2] === 'uy' ? 'uy' : 'oa'];
+  const at = m[1].length + (chosen === 'traditional' ? 1 : 2);
   return (bare.slice(0, at) + tone[0] + bare.slice(at)).normalize('NFC');
 }
 
-/** The convention a marked syllable was typed in, or null when the conventions agree on it. */
-export function toneStyleOf(word: string): ToneStyle | null {
+/** The convention a marked syllable was typed in and its rhyme, or null when the conventions agree on it. */
+export function toneStyleOf(word: string): { rhyme: StyledRhyme; style: ToneStyle } | null {
   const modern = restyle(word, 'modern');
   if (modern === restyle(word, 'traditional')) return null;
-  return word.normalize('NFC') === modern ? 'modern' : 'traditional';
+  const rhyme = /uy$/.test(stripMarks(word.toLowerCase())) ? 'uy' : 'oa';
+  return { rhyme, style: word.normalize('NFC') === modern ? 'modern' : 'traditional' };
 }
 
 export type CasePattern = 'lower' | 'title' | 'upper';
