@@ -119,6 +119,16 @@ export function knownIssuer(text: string): string | null {
   return folded ? (data.issuers.find((i) => foldName(i) === folded) ?? null) : null;
 }
 
+/**
+ * The issuer a document number names by its last part, the issuing body's
+ * registered code (`20-TB/CQTTBCĐ`): what a header whose name the scan
+ * garbled, or a report that prints only its number, still says.
+ */
+export function issuerOfNumber(number: string): string | null {
+  const codes: Record<string, string> = data.issuerCodes;
+  return codes[number.slice(number.lastIndexOf('/') + 1)] ?? null;
+}
+
 /** The issuer list's form of a name, else its canonical agency name. */
 export function canonicalIssuer(text: string): string | null {
   return knownIssuer(text) ?? canonicalAgency(text);

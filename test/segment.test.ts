@@ -47,6 +47,12 @@ describe('segment', () => {
     expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt')).header!.issuer).toBe('Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
   });
 
+  it('reads the issuer from the code that ends the document number when the header names none', async () => {
+    // 19-BC prints only `Số 19-BC/CQTTBCĐ` above its title; the draft has neither name nor number.
+    expect((await extracted('corpus/19-BC-CQTTBCD.md')).header!.issuer).toBe('Cơ quan Thường trực Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
+    expect((await extracted('corpus/17-TB-CQTTBCD-phu-luc.draft.txt')).header!.issuer).toBeNull();
+  });
+
   it('reads a header and signature that a two-column scan merged into other lines', async () => {
     // 20-TB: `BAN CHỈ ĐẠO TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM`, `ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ Hà Nội, ngày 16 tháng 3 năm 2026`,
     // `CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO`; the signer in `- Đảng ủy Công an Trung ương, Phạm Gia Túc`, an appendix after.

@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../model.ts';
 import type { DocumentHeader } from '../schema.ts';
-import { canonicalIssuer, knownIssuer } from '../gazetteer.ts';
+import { canonicalIssuer, issuerOfNumber, knownIssuer } from '../gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
 import { ADDRESSEES } from './segment.ts';
@@ -55,7 +55,7 @@ export function readHeader(doc: Doc): Doc {
     .map(leftColumn)
     .filter((line) => line && !NUMBER.test(line));
   const attachedTo = /\(Kèm theo[^()]*?\bcủa\s+([^()]+?)\s*\)/u.exec(headText)?.[1] ?? /của\s+(.+?)\)?$/mu.exec(headText)?.[1] ?? '';
-  const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(attachedTo);
+  const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(attachedTo) ?? (number && issuerOfNumber(number));
 
   return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc) } };
 }
