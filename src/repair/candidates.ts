@@ -40,11 +40,13 @@ const OCR_DIGIT_WORD = /^\d{2,3}$/;
  */
 const NUMERAL_COST = -2;
 
-const styledForms = new WeakMap<TonePlacement, Map<string, string>>();
+/** By placement (`traditional/modern`, oa then uy): four tables at most, kept across texts. */
+const styledForms = new Map<string, Map<string, string>>();
 /** `restyle`, remembered: the same few thousand syllables come back on every line. */
 function styled(form: string, style: TonePlacement): string {
-  let forms = styledForms.get(style);
-  if (!forms) styledForms.set(style, (forms = new Map()));
+  const key = `${style.oa}/${style.uy}`;
+  let forms = styledForms.get(key);
+  if (!forms) styledForms.set(key, (forms = new Map()));
   let out = forms.get(form);
   if (out === undefined) forms.set(form, (out = restyle(form, style)));
   return out;
