@@ -40,13 +40,12 @@ const OCR_DIGIT_WORD = /^\d{2,3}$/;
  */
 const NUMERAL_COST = -2;
 
-/** By placement (`traditional/modern`, oa then uy): four tables at most, kept across texts. */
-const styledForms = new Map<string, Map<string, string>>();
+/** A table per placement (four at most: placements are interned), kept across texts. */
+const styledForms = new Map<TonePlacement, Map<string, string>>();
 /** `restyle`, remembered: the same few thousand syllables come back on every line. */
 function styled(form: string, style: TonePlacement): string {
-  const key = `${style.oa}/${style.uy}`;
-  let forms = styledForms.get(key);
-  if (!forms) styledForms.set(key, (forms = new Map()));
+  let forms = styledForms.get(style);
+  if (!forms) styledForms.set(style, (forms = new Map()));
   let out = forms.get(form);
   if (out === undefined) forms.set(form, (out = restyle(form, style)));
   return out;

@@ -14,7 +14,7 @@ import { decode, type Candidate } from './decode.ts';
 import { adaptChannel } from './learn-channel.ts';
 import { dropStampNoise } from './noise.ts';
 import { LanguageModel, readModel } from './lm.ts';
-import { applyCase, casePattern, hasMarks, isSyllable, opensClause, stripMarks, tokenize, toneStyleOf, type CasePattern, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
+import { applyCase, casePattern, hasMarks, isSyllable, opensClause, stripMarks, tokenize, toneStyleOf, type CasePattern, tonePlacement, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
 
 export { assessText } from './assess.ts';
 export { syllableAccuracy, syllables } from './score.ts';
@@ -179,11 +179,11 @@ type PlacementShown = { rhyme: StyledRhyme; style: ToneStyle } | null;
  * `hoá`, `ủy` or `uỷ`): the traditional one, as CONTRACT.md writes `ủy`,
  * unless the modern one clearly prevails.
  */
-function tonePlacement(shown: Iterable<PlacementShown>): TonePlacement {
+function prevailingPlacement(shown: Iterable<PlacementShown>): TonePlacement {
   const counts = { oa: { modern: 0, traditional: 0 }, uy: { modern: 0, traditional: 0 } };
   for (const s of shown) if (s) counts[s.rhyme][s.style]++;
   const pick = ({ modern, traditional }: { modern: number; traditional: number }): ToneStyle => (modern >= MIN_STYLE_EVIDENCE && modern > 2 * traditional ? 'modern' : 'traditional');
-  return { oa: pick(counts.oa), uy: pick(counts.uy) };
+  return tonePlacement(pick(counts.oa), pick(counts.uy));
 }
 
 /** Placements shown by the words typed with their marks. */
@@ -229,14 +229,14 @@ function repairWords(text: string, model: LanguageModel, ocrText: boolean, optio
   const flagBelow = options.flagBelow ?? 0.9;
   const segments = segmentsOf(text, options.stripped);
   const typed = typedPlacements(text);
-  let style = tonePlacement(typed);
+  let style = prevailingPlacement(typed);
   let ocr = ocrText ? loadChannel() : null;
   let readings = segments.map((s) => read(s, model, ocr, style, beam));
   const prior = ocr;
   for (let round = 0; prior && options.adapt !== false && round < ADAPT_ROUNDS; round++) {
     // Each scan misreads in its own way: learn how from the words read surely, then read again.
     const sure = sureWords(segments, readings);
-    style = tonePlacement([...typed, ...ocrPlacements(sure, model, prior)]);
+    style = prevailingPlacement([...typed, ...ocrPlacements(sure, model, prior)]);
     ocr = new OcrChannel(adaptChannel(prior.edits, sure.map((w) => ({ printed: w.printed, written: w.written.text })), ADAPT_WEIGHT));
     readings = segments.map((s) => read(s, model, ocr, style, beam));
   }

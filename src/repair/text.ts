@@ -65,6 +65,15 @@ export type StyledRhyme = 'oa' | 'uy';
 /** A text's convention, rhyme by rhyme. */
 export type TonePlacement = Readonly<Record<StyledRhyme, ToneStyle>>;
 
+const placements = new Map<string, TonePlacement>();
+/** The one object for a placement, so that tables of spellings can be keyed by it. */
+export function tonePlacement(oa: ToneStyle, uy: ToneStyle): TonePlacement {
+  const key = `${oa}/${uy}`;
+  let placement = placements.get(key);
+  if (!placement) placements.set(key, (placement = Object.freeze({ oa, uy })));
+  return placement;
+}
+
 const STYLED_RHYME = /^((?:[^aeiouyăâêôơư]*[^aeiouyăâêôơưq])?)(o[ae]|uy)$/;
 
 /** The syllable written in the given convention; unchanged when the conventions agree. */
