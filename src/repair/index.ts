@@ -131,8 +131,8 @@ function segmentsOf(text: string, stripped: number | undefined): Slot[][] {
       const acronym = upper[i] && !heading && !upper[i - 1] && !upper[i + 1];
       // Read as a word, capitals in running text were the OCR's misread marks (`BO` Bộ): only the first is the writer's.
       segment.push({ token, pattern: acronym ? 'title' : pattern, inside: !initial && segment.length > 0, acronym, previous: segment.at(-1)?.token, stripCost });
-      // A leading number (`1.`, a footnote mark) does not end the sentence's first position.
-      initial = opensClause(token) || (initial && token.kind === 'number');
+      // A leading number (`1.`, a footnote mark) or enumerator (`(1)` in running text) does not end the sentence's first position.
+      initial = opensClause(token) || (initial && (token.kind === 'number' || token.text === ')'));
     });
     // A line break ends the sentence unless the next line carries on in lowercase.
     const next = lines[n + 1];
