@@ -115,6 +115,12 @@ describe('the OCR text as the scan wrote it', () => {
     expect(repairText('trong do, BO Khoa hoc va Cong nghe chu tri', model, { ocr: true }).text).toBe('trong đó, Bộ Khoa học và Công nghệ chủ trì');
   });
 
+  it('reads an apostrophe between letters as the misread horn it is, not a break between words', () => {
+    // 20-TB line 138 and page pairs of the channel's training (`tru’c` trực, `nu’éc` nước); `co'so` is two syllables.
+    expect(repairText('hoi khoa XVI va Chién luge xay du’ng, hoan thlen hé théng phap ludt trong giai', model, { ocr: true }).text).toContain('xây dựng, hoàn thiện');
+    expect(repairText("lam viec tru’c tiep voi cac to chuc nu’éc ngoai tai co'so", model, { ocr: true }).text).toBe("làm việc trực tiếp với các tổ chức nước ngoài tại cơ'sở");
+  });
+
   it('weighs a short numeral against the words OCR writes as digits, keeping dates', () => {
     const lines = repairText(read('corpus/20-TB-CQTTBCD.ocr.txt'), model).text.split('\n');
     expect(lines[181]).toContain('nhất là nhân lực');

@@ -101,7 +101,7 @@ interface Slot {
 }
 
 /** Sentences, or runs of wrapped lines, each decoded on its own. */
-function segmentsOf(text: string, stripped: number | undefined): Slot[][] {
+function segmentsOf(text: string, stripped: number | undefined, ocr: boolean): Slot[][] {
   const whole = markedRatio(text);
   const segments: Slot[][] = [];
   let segment: Slot[] = [];
@@ -118,7 +118,7 @@ function segmentsOf(text: string, stripped: number | undefined): Slot[][] {
     const stripCost = Math.log10(stripped ?? Math.min(1, Math.max(1e-4, 1 - ratio / TYPICAL_MARKED)));
     // A heading is set in capitals; OCR may still write a letter of it small (`CHi PAO`).
     const heading = (line.match(/\p{Lu}/gu)?.length ?? 0) >= HEADING_CAPITALS * (line.match(/\p{L}/gu)?.length ?? Infinity);
-    const tokens = tokenize(line, offset);
+    const tokens = tokenize(line, offset, ocr);
     const upper = tokens.map((t) => t.kind === 'word' && casePattern(t.text) === 'upper');
     tokens.forEach((token, i) => {
       if (token.kind === 'stop') {
@@ -227,7 +227,7 @@ export function repairText(input: string, model: LanguageModel, options: RepairO
 function repairWords(text: string, model: LanguageModel, ocrText: boolean, options: RepairOptions): RepairResult {
   const beam = options.beam ?? 16;
   const flagBelow = options.flagBelow ?? 0.9;
-  const segments = segmentsOf(text, options.stripped);
+  const segments = segmentsOf(text, options.stripped, ocrText);
   const typed = typedPlacements(text);
   let style = prevailingPlacement(typed);
   let ocr = ocrText ? loadChannel() : null;

@@ -131,15 +131,26 @@ export interface Token {
   text: string;
 }
 
-const TOKEN = /<\/?[A-Za-z][^<>]*>|[\p{L}\p{M}\d&¢¥€]+(?:[-./@_:][\p{L}\p{M}\d&¢¥€]+)+|[\p{L}\p{M}\d&¢¥€]+|[.!?…]+|[,;:()"“”–-]/gu;
+/** Letters, and in OCR text digits or symbols standing for letters. */
+const LETTERS = '[\\p{L}\\p{M}\\d&¢¥€]+';
+const tokenPattern = (word: string) => new RegExp(`<\\/?[A-Za-z][^<>]*>|${LETTERS}(?:[-./@_:]${LETTERS})+|${word}|[.!?…]+|[,;:()"“”–-]`, 'gu');
+const TOKEN = tokenPattern(LETTERS);
+const CONSONANTS = 'bcdfghjklmnpqrstvxzđBCDFGHJKLMNPQRSTVXZĐ';
+/**
+ * In OCR'd text an apostrophe between letters is a misread horn or hook
+ * (`tru’c` trực, `nu’éc` nước): part of the word, as the learnt channel reads
+ * it (data/repair/channel.tsv has `ự` → `u’`, `ơ` → `o'`). Unless consonants
+ * and a vowel follow it: that begins the next syllable (`co'so` cơ sở).
+ */
+const OCR_TOKEN = tokenPattern(`${LETTERS}(?:['’‘](?![${CONSONANTS}]+(?![${CONSONANTS}])[\\p{L}\\p{M}\\d&¢¥€])${LETTERS})*`);
 
 /** Words joined by slashes (`trường/viện`, `bài toán/nhiệm vụ`): alternatives, not a code, unless all capitals (`NQ/TW`). */
 const SLASHED_WORDS = /^[\p{L}\p{M}]+(?:\/[\p{L}\p{M}]+)+$/u;
 
 /** Tokens of one line; markup tags (`<sup>`) and other symbols are skipped. */
-export function tokenize(line: string, offset = 0): Token[] {
+export function tokenize(line: string, offset = 0, ocr = false): Token[] {
   const tokens: Token[] = [];
-  for (const m of line.matchAll(TOKEN)) {
+  for (const m of line.matchAll(ocr ? OCR_TOKEN : TOKEN)) {
     const text = m[0];
     if (text.startsWith('<')) continue;
     const start = offset + m.index;
