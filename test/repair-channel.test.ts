@@ -121,6 +121,11 @@ describe('the OCR text as the scan wrote it', () => {
     expect(repairText("lam viec tru’c tiep voi cac to chuc nu’éc ngoai tai co'so", model, { ocr: true }).text).toBe("làm việc trực tiếp với các tổ chức nước ngoài tại cơ'sở");
   });
 
+  it('reads @ inside an OCR word as the horned o the channel learnt it for, keeping addresses', () => {
+    // Page pairs of the channel's training: `nu@c` nước, `Thu@ng` Thường, `ngu@i` người.
+    expect(repairText('cac nu@c, Thu@ng truc Ban Chi dao, ngu@i dan; hop thu pakn@nq57.vn', model, { ocr: true }).text).toBe('các nước, Thường trực Ban Chỉ đạo, người dân; hộp thư pakn@nq57.vn');
+  });
+
   it('weighs a short numeral against the words OCR writes as digits, keeping dates', () => {
     const lines = repairText(read('corpus/20-TB-CQTTBCD.ocr.txt'), model).text.split('\n');
     expect(lines[181]).toContain('nhất là nhân lực');

@@ -132,17 +132,23 @@ export interface Token {
 }
 
 /** Letters, and in OCR text digits or symbols standing for letters. */
-const LETTERS = '[\\p{L}\\p{M}\\d&¢¥€]+';
-const tokenPattern = (word: string) => new RegExp(`<\\/?[A-Za-z][^<>]*>|${LETTERS}(?:[-./@_:]${LETTERS})+|${word}|[.!?…]+|[,;:()"“”–-]`, 'gu');
-const TOKEN = tokenPattern(LETTERS);
+const LETTER = '\\p{L}\\p{M}\\d&¢¥€';
+/** OCR writes a horned o as `@` (`nu@c` nước, `Thu@ng` Thường): a letter there, not an address's joiner. */
+const OCR_LETTER = `${LETTER}@`;
 const CONSONANTS = 'bcdfghjklmnpqrstvxzđBCDFGHJKLMNPQRSTVXZĐ';
+
+function tokenPattern(letter: string, joiners: string, word: string): RegExp {
+  return new RegExp(`<\\/?[A-Za-z][^<>]*>|[${letter}]+(?:[${joiners}][${letter}]+)+|${word}|[.!?…]+|[,;:()"“”–-]`, 'gu');
+}
+
+const TOKEN = tokenPattern(LETTER, '-./@_:', `[${LETTER}]+`);
 /**
  * In OCR'd text an apostrophe between letters is a misread horn or hook
  * (`tru’c` trực, `nu’éc` nước): part of the word, as the learnt channel reads
  * it (data/repair/channel.tsv has `ự` → `u’`, `ơ` → `o'`). Unless consonants
  * and a vowel follow it: that begins the next syllable (`co'so` cơ sở).
  */
-const OCR_TOKEN = tokenPattern(`${LETTERS}(?:['’‘](?![${CONSONANTS}]+(?![${CONSONANTS}])[\\p{L}\\p{M}\\d&¢¥€])${LETTERS})*`);
+const OCR_TOKEN = tokenPattern(OCR_LETTER, '-./_:', `[${OCR_LETTER}]+(?:['’‘](?![${CONSONANTS}]+(?![${CONSONANTS}])[${OCR_LETTER}])[${OCR_LETTER}]+)*`);
 
 /** Words joined by slashes (`trường/viện`, `bài toán/nhiệm vụ`): alternatives, not a code, unless all capitals (`NQ/TW`). */
 const SLASHED_WORDS = /^[\p{L}\p{M}]+(?:\/[\p{L}\p{M}]+)+$/u;
@@ -166,7 +172,7 @@ export function tokenize(line: string, offset = 0, ocr = false): Token[] {
     let kind: TokenKind;
     if (/^[.!?…]+$/.test(text)) kind = 'stop';
     else if (/^[,;:()"“”–-]$/.test(text)) kind = 'punct';
-    else if (/[-./@_:]/.test(text)) kind = 'code';
+    else if ((ocr ? /[-./_:]/ : /[-./@_:]/).test(text)) kind = 'code';
     else if (/^\d+$/.test(text)) kind = 'number';
     else kind = 'word';
     tokens.push({ kind, start, end: start + text.length, text });
