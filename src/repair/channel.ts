@@ -133,8 +133,8 @@ function skeleton(word: string): string {
 /**
  * The skeletons a written word may stand for. A word ending in `g` or `h`
  * but in no legal coda lost the coda's first letter among its vowels, as
- * only `ng`, `nh` and `ch` end in them (`timg` từng, `nhimg` những): its
- * vowels were not followed by nothing.
+ * only `ng`, `nh` and `ch` end in them (`timg` từng, `nhimg` những), so it
+ * is never read as an open syllable.
  */
 function skeletons(word: string): string[] {
   const key = skeleton(word);

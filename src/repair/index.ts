@@ -187,8 +187,8 @@ function prevailingPlacement(shown: Iterable<PlacementShown>): TonePlacement {
 }
 
 /** Placements shown by the words typed with their marks. */
-function typedPlacements(text: string): PlacementShown[] {
-  return tokenize(text).map((token) => (token.kind === 'word' ? toneStyleOf(token.text.toLowerCase()) : null));
+function typedPlacements(segments: Slot[][]): PlacementShown[] {
+  return segments.flat().map(({ token }) => (token.kind === 'word' ? toneStyleOf(token.text.toLowerCase()) : null));
 }
 
 /** A word the first reading chose surely: a syllable, not a number or code kept as written. */
@@ -228,7 +228,7 @@ function repairWords(text: string, model: LanguageModel, ocrText: boolean, optio
   const beam = options.beam ?? 16;
   const flagBelow = options.flagBelow ?? 0.9;
   const segments = segmentsOf(text, options.stripped, ocrText);
-  const typed = typedPlacements(text);
+  const typed = typedPlacements(segments);
   let style = prevailingPlacement(typed);
   let ocr = ocrText ? loadChannel() : null;
   let readings = segments.map((s) => read(s, model, ocr, style, beam));
