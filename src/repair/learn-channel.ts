@@ -83,6 +83,9 @@ export interface Edit {
   count: number;
 }
 
+/** Capitals are misread much as small letters are, and a word's case is restored after repair. */
+const caseFolded = (pairs: WordPair[]) => pairs.map((p) => ({ printed: p.printed.toLowerCase(), written: p.written.toLowerCase() }));
+
 /** Starting costs (−log10) before anything is learnt. */
 const INITIAL = { same: 0.05, sameBase: 1, other: 3, split: 3.5, drop: 3, insert: 3 };
 const ROUNDS = 5;
@@ -90,6 +93,21 @@ const ROUNDS = 5;
 const ALPHA = 0.5;
 
 type Costs = (printed: string, written: string) => number;
+
+/** Each printed letter's edits over the word pairs (lowercase), aligned at the given costs, and how many letters were read. */
+function countEdits(pairs: WordPair[], costs: Costs): { counts: Map<string, Map<string, number>>; letters: number } {
+  const counts = new Map<string, Map<string, number>>();
+  let letters = 0;
+  for (const { printed, written } of pairs) {
+    letters += [...printed].length;
+    for (const [from, to] of alignLetters(printed, written, costs)) {
+      const row = counts.get(from) ?? new Map<string, number>();
+      row.set(to, (row.get(to) ?? 0) + 1);
+      counts.set(from, row);
+    }
+  }
+  return { counts, letters };
+}
 
 function initialCosts(printed: string, written: string): number {
   if (printed === '') return INITIAL.insert;
@@ -142,21 +160,11 @@ export function alignLetters(printed: string, written: string, costs: Costs): [s
  * position, so their probability is per letter.
  */
 export function learnChannel(cased: WordPair[]): Edit[] {
-  // Case-folded: capitals are misread much as small letters are, and a word's case is restored after repair.
-  const pairs = cased.map((p) => ({ printed: p.printed.toLowerCase(), written: p.written.toLowerCase() }));
+  const pairs = caseFolded(cased);
   let costs: Costs = initialCosts;
   let edits: Edit[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const counts = new Map<string, Map<string, number>>();
-    let letters = 0;
-    for (const { printed, written } of pairs) {
-      letters += [...printed].length;
-      for (const [from, to] of alignLetters(printed, written, costs)) {
-        const row = counts.get(from) ?? new Map<string, number>();
-        row.set(to, (row.get(to) ?? 0) + 1);
-        counts.set(from, row);
-      }
-    }
+    const { counts, letters } = countEdits(pairs, costs);
     edits = [];
     for (const [from, row] of counts) {
       let total = 0;
@@ -187,18 +195,7 @@ const sortEdits = (edits: Edit[]) =>
  * enter with their document counts alone.
  */
 export function adaptChannel(prior: Edit[], cased: WordPair[], weight: number): Edit[] {
-  const costs = costsOf(prior);
-  const counts = new Map<string, Map<string, number>>();
-  let letters = 0;
-  for (const { printed, written } of cased) {
-    const p = printed.toLowerCase();
-    letters += [...p].length;
-    for (const [from, to] of alignLetters(p, written.toLowerCase(), costs)) {
-      const row = counts.get(from) ?? new Map<string, number>();
-      row.set(to, (row.get(to) ?? 0) + 1);
-      counts.set(from, row);
-    }
-  }
+  const { counts, letters } = countEdits(caseFolded(cased), costsOf(prior));
   const priorRows = new Map<string, Map<string, Edit>>();
   for (const e of prior) priorRows.set(e.printed, (priorRows.get(e.printed) ?? new Map()).set(e.written, e));
   const edits: Edit[] = [];
