@@ -29,7 +29,7 @@ export function dropStampNoise(text: string): { text: string; toOld: Int32Array 
   let offset = 0;
   let changed = false;
   lines.forEach((line, n) => {
-    let keep = line.length;
+    let cleaned = false;
     if (n > start && n < end) {
       // The fragments after the line's last comma, or the whole line when it holds nothing else.
       const comma = line.lastIndexOf(',') + 1;
@@ -43,11 +43,10 @@ export function dropStampNoise(text: string): { text: string; toOld: Int32Array 
         // Drop the fragments with the space before them; a following word keeps its own space.
         rewriter.keep(text, offset, offset + from);
         rewriter.keep(text, offset + to, offset + line.length);
-        changed = true;
-        keep = -1;
+        changed = cleaned = true;
       }
     }
-    if (keep >= 0) rewriter.keep(text, offset, offset + line.length);
+    if (!cleaned) rewriter.keep(text, offset, offset + line.length);
     if (n < lines.length - 1) rewriter.keep(text, offset + line.length, offset + line.length + 1);
     offset += line.length + 1;
   });
