@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { diffDocs } from '../src/diff/index.ts';
 import { extractFile } from '../src/extract-file.ts';
+import { median } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -18,7 +19,6 @@ const PAIRS: [string, string][] = [
   ['19-BC-CQTTBCD.md', '17-TB-CQTTBCD-phu-luc.draft.txt'],
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const rows: string[][] = [];

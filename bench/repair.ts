@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { readModel } from '../src/repair/lm.ts';
 import { loadModel, repairText, stripMarks, syllables } from '../src/repair/index.ts';
+import { median } from './stats.ts';
 
 const ROOT = new URL('..', import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8').normalize('NFC');
 
 export function benchRepair(): string {
