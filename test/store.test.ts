@@ -61,11 +61,11 @@ function goldenKhcn(): string[] {
 }
 
 /** Rows the same SQL reads on either back end. */
-async function rows(backend: string, db: string, sql: string): Promise<Record<string, unknown>[]> {
+async function rows(backend: string, db: string, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   if (backend === 'sqlite') {
     const conn = new Database(db, { readonly: true, fileMustExist: true });
     try {
-      return conn.prepare(sql).all() as Record<string, unknown>[];
+      return conn.prepare(sql).all(...params) as Record<string, unknown>[];
     } finally {
       conn.close();
     }
@@ -73,7 +73,7 @@ async function rows(backend: string, db: string, sql: string): Promise<Record<st
   const client = new pg.Client({ connectionString: db });
   await client.connect();
   try {
-    return (await client.query(sql)).rows;
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }
@@ -341,15 +341,7 @@ describe('corpus add in worker threads', () => {
 describe.runIf(process.env.CHIDAO_TEST_PG)('full text on PostgreSQL: its own search over unaccent\'ed text', () => {
   let url: string;
   let drop = async () => {};
-  const sql = async (text: string, params: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = (text: string, params: unknown[] = []) => rows('postgres', url, text, params);
   beforeAll(async () => {
     ({ url, drop } = await freshPostgres(process.env.CHIDAO_TEST_PG!));
     await corpusAdd(seed, { db: url, progress: false });
@@ -406,13 +398,7 @@ describe.runIf(process.env.CHIDAO_TEST_PG)('full text on PostgreSQL: its own sea
       const found = await byText(old.url, 'bo khoa hoc');
       expect(found.length).toBeGreaterThan(0);
       expect(found).toEqual(await byText(url, 'Bộ Khoa học'));
-      const client2 = new pg.Client({ connectionString: old.url });
-      await client2.connect();
-      try {
-        expect((await client2.query('SELECT version, name FROM schema_version ORDER BY version')).rows).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'unaccent-search' }]);
-      } finally {
-        await client2.end();
-      }
+      expect(await rows('postgres', old.url, 'SELECT version, name FROM schema_version ORDER BY version')).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'unaccent-search' }]);
     } finally {
       await old.drop();
     }
