@@ -18,6 +18,7 @@ import pg from 'pg';
 import { synthNotices } from '../scripts/synth-notices.ts';
 import { corpusAdd, pageOf, THREADS_FROM } from '../src/store/commands.ts';
 import { openStore, type TaskFilter } from '../src/store/index.ts';
+import { percentile } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,6 @@ const QUERIES: [string, TaskFilter, 'page' | 'all'][] = [
   ['document number', { document: '42-TB/BCĐTH' }, 'page'],
 ];
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 /** A fresh database per run: a file for SQLite, a new database on the PostgreSQL server. */
 async function freshDb(backend: string, dir: string, size: number): Promise<{ db: string; drop: () => Promise<void> }> {
