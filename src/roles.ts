@@ -32,9 +32,9 @@ const VERB_AT = new RegExp(VERB.source, 'uy');
 const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})\\s+`, 'u');
 /** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(foldName(a))).join('|')}))?`;
-/** What may stand between two names of one list. */
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
 const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
+/** What may stand between two names of one list. */
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
 /** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */

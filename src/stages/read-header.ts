@@ -3,7 +3,6 @@
  * read from the lines above the body and the signature block below it.
  */
 import type { Doc } from '../model.ts';
-import type { DocumentHeader } from '../schema.ts';
 import { canonicalIssuer, issuerOfNumber, knownIssuer } from '../gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
