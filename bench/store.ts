@@ -18,6 +18,7 @@ import pg from 'pg';
 import { synthNotices } from '../scripts/synth-notices.ts';
 import { corpusAdd, pageOf, THREADS_FROM } from '../src/store/commands.ts';
 import { openStore, type TaskFilter } from '../src/store/index.ts';
+import { QUERY_PAGE } from '../src/store/types.ts';
 import { percentile } from './stats.ts';
 
 const { values } = parseArgs({
@@ -32,8 +33,6 @@ const { values } = parseArgs({
 const SIZES = values.sizes ? values.sizes.split(',').map(Number) : values.large ? [100, 1_000, 10_000] : [100, 1_000];
 /** As `corpus add` does by default (worker threads from THREADS_FROM files on), or on the main thread only. */
 const THREADS = values['main-thread'] ? false : undefined;
-/** The page `chidao query` prints as a table by default (src/cli.ts). */
-const PAGE = 100;
 const RUNS = Number(values.runs);
 
 /**
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
               // The page as the CLI asks for it: 100 tasks, then a count when they may not be all.
               const run = async () => {
                 if (how === 'all') return String((await store.query(filter)).length);
-                const page = await pageOf(store, { ...filter, limit: PAGE });
+                const page = await pageOf(store, { ...filter, limit: QUERY_PAGE });
                 return page.total > page.tasks.length ? `${page.tasks.length} of ${page.total}` : String(page.total);
               };
               let found = await run();

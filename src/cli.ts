@@ -19,11 +19,9 @@ import { carriedOver, diffDocs } from './diff/index.ts';
 import { renderDiff, type DiffFormat } from './diff/render.ts';
 import { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments, formatStats, formatTasks, queryPage, stats, type TaskPage } from './store/commands.ts';
 import { STORE_FORMATS, type StoreFormat } from './store/render.ts';
-import { ROLE_FILTERS, StoreError } from './store/types.ts';
+import { QUERY_PAGE, ROLE_FILTERS, StoreError } from './store/types.ts';
 
 const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
-/** Tasks `query` prints as a table unless --limit says otherwise: a first page for a terminal. */
-const QUERY_PAGE = 100;
 
 const USAGE = `Usage:
   chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR]

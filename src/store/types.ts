@@ -68,6 +68,9 @@ export interface DocumentSummary {
 
 export const ROLE_FILTERS = [...ROLES, 'any'] as const;
 
+/** The tasks `chidao query` shows as a table unless told otherwise: a first page, not thousands of rows. */
+export const QUERY_PAGE = 100;
+
 /** Filters combine with AND; an absent one does not filter. */
 export interface TaskFilter {
   /** Any name or alias the gazetteer knows (`Bộ KHCN`), or a name as stored. */
