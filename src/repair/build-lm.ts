@@ -4,7 +4,7 @@
  * count pruning, conversion to backoff form and 8-bit quantisation.
  */
 import { encodeModel, type Level } from './lm.ts';
-import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, hasMarks, isSyllable, opensClause, punctWord, restyle, stripMarks, tokenize } from './text.ts';
+import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, firstAfter, hasMarks, isSyllable, punctWord, restyle, stripMarks, tokenize } from './text.ts';
 
 /**
  * The committed model's training text, from the project root: the Wikipedia
@@ -47,7 +47,7 @@ export function* sentences(line: string, onCase?: (word: string, title: boolean)
       const pattern = casePattern(t.text);
       if (pattern !== 'upper') onCase(modelWord(t.text), pattern === 'title');
     }
-    initial = t.kind === 'stop' || opensClause(t) || (initial && t.kind === 'number');
+    initial = firstAfter(t, initial);
     if (t.kind === 'stop') {
       if (current.length) yield current;
       current = [];

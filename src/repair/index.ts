@@ -14,7 +14,7 @@ import { decode, type Candidate } from './decode.ts';
 import { adaptChannel } from './learn-channel.ts';
 import { dropStampNoise } from './noise.ts';
 import { LanguageModel, readModel } from './lm.ts';
-import { applyCase, casePattern, hasMarks, isSyllable, opensClause, stripMarks, tokenize, toneStyleOf, type CasePattern, tonePlacement, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
+import { applyCase, casePattern, firstAfter, hasMarks, isSyllable, stripMarks, tokenize, toneStyleOf, type CasePattern, tonePlacement, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
 
 export { assessText } from './assess.ts';
 export { syllableAccuracy, syllables } from './score.ts';
@@ -131,8 +131,7 @@ function segmentsOf(text: string, stripped: number | undefined, ocr: boolean): S
       const acronym = upper[i] && !heading && !upper[i - 1] && !upper[i + 1];
       // Read as a word, capitals in running text were the OCR's misread marks (`BO` Bộ): only the first is the writer's.
       segment.push({ token, pattern: acronym ? 'title' : pattern, inside: !initial && segment.length > 0, acronym, previous: segment.at(-1)?.token, stripCost });
-      // A leading number (`1.`, a footnote mark) or enumerator (`(1)` in running text) does not end the sentence's first position.
-      initial = opensClause(token) || (initial && (token.kind === 'number' || token.text === ')'));
+      initial = firstAfter(token, initial);
     });
     // A line break ends the sentence unless the next line carries on in lowercase.
     const next = lines[n + 1];

@@ -180,9 +180,16 @@ export function tokenize(line: string, offset = 0, ocr = false): Token[] {
   return tokens;
 }
 
-/** After these a word may be capitalised without being a name: quotes, brackets, colons, dashes. */
-export function opensClause(token: Token): boolean {
-  return token.kind === 'punct' && token.text !== ',' && token.text !== ')' && token.text !== ';';
+/**
+ * Whether the word after `token` stands first in its sentence or clause,
+ * where a capital is not a name's (`first`: whether `token` did): after a
+ * stop, a quote, bracket, colon or dash, and after a leading number (`1.`, a
+ * footnote mark) or enumerator (`(1)` in running text) in that position.
+ */
+export function firstAfter(token: Token, first: boolean): boolean {
+  if (token.kind === 'stop') return true;
+  if (token.kind === 'punct' && token.text !== ',' && token.text !== ')' && token.text !== ';') return true;
+  return first && (token.kind === 'number' || token.text === ')');
 }
 
 /** Special vocabulary entries, always the first ids of a model. */
