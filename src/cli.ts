@@ -9,7 +9,8 @@ import { extractFile } from './extract-file.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
 import { Extraction } from './schema.ts';
-import { evaluate, evaluateDiffs, formatDiffEval, formatEval, readBars } from './eval/run.ts';
+import { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars } from './eval/run.ts';
+import { formatFirstLook, readFirstLook } from './eval/first-look.ts';
 import { evaluateRepair, formatRepairEval } from './eval/repair.ts';
 import { FIELDS } from './eval/score.ts';
 import { ingest } from './ingest/index.ts';
@@ -33,7 +34,7 @@ const USAGE = `Usage:
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
                [--limit N] [--offset N] [--format table|json|csv] [--db …]
   chidao stats [--format table|json|csv] [--db …]
-  chidao eval [--show FIELD] [--skip-repair]
+  chidao eval [--show FIELD] [--skip-repair] [--first-look]
 Options:
   --format     output format (default json; table for corpus, query and stats)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
@@ -44,6 +45,8 @@ Options:
   --repair     always run it
   --show       with eval: list the pairs where FIELD disagrees
   --skip-repair  with eval: leave out the repair measures (they build leave-one-out models)
+  --first-look with eval: print the recorded first look (golden/first-look.json): each document's
+               F1 before the extractor was ever tuned to it
   --carry      with diff: only the tasks of OLD that NEW does not mention again
   --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL
   --limit      with query: at most N tasks, 0 for all. Default: a table shows the first ${QUERY_PAGE} and
@@ -108,13 +111,17 @@ async function commandExtract(args: string[]): Promise<number> {
 }
 
 async function commandEval(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { show: { type: 'string' }, 'skip-repair': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { show: { type: 'string' }, 'skip-repair': { type: 'boolean', default: false }, 'first-look': { type: 'boolean', default: false } } });
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (values['first-look']) {
+    process.stdout.write(`${formatFirstLook(readFirstLook(root))}\n`);
+    return 0;
+  }
   const show = values.show as (typeof FIELDS)[number] | undefined;
   if (show && (!FIELDS.includes(show) || show === 'tasks')) throw new UsageError(`--show takes one of ${FIELDS.filter((f) => f !== 'tasks').join(', ')}`);
-  const root = fileURLToPath(new URL('..', import.meta.url));
   const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>);
   const diffs = await evaluateDiffs(root);
-  process.stdout.write(`${formatEval(rows)}\n\n${formatDiffEval(diffs)}\n`);
+  process.stdout.write(`${formatEval(rows)}\n\n${formatMacro(rows)}\n\n${formatDiffEval(diffs)}\n`);
   let failed = rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length);
   if (!values['skip-repair']) {
     const onTraining = (seed: string) => process.stderr.write(`chidao eval: building a language model without ${seed} (about two minutes)\n`);

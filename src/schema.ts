@@ -11,8 +11,8 @@ export const Span = z.object({
 });
 export type Span = z.infer<typeof Span>;
 
-export const DeadlineKind = z.enum(['by', 'from', 'recurring', 'ongoing', 'event', 'none']);
-export const Recurrence = z.enum(['monthly', 'quarterly', 'weekly', 'yearly']);
+export const DeadlineKind = z.enum(['by', 'from', 'relative', 'recurring', 'ongoing', 'event', 'none']);
+export const Recurrence = z.enum(['weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly']);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const Deadline = z.object({
@@ -48,6 +48,8 @@ export const DocumentHeader = z.object({
   place: z.string().nullable(),
   title: z.string().nullable(),
   signer: z.string().nullable(),
+  /** The `Kính gửi` bodies (a Công điện's `điện:` list), canonical; [] when none. */
+  addressees: z.array(z.string()).default([]),
 });
 export type DocumentHeader = z.infer<typeof DocumentHeader>;
 

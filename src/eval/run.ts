@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { Golden } from '../schema.ts';
+import { Golden, type Extraction } from '../schema.ts';
 import { extractFile } from '../extract-file.ts';
 import { disagreements, FIELDS, scoreTasks, type Field, type Scores } from './score.ts';
 import { diffDocs } from '../diff/index.ts';
@@ -58,18 +58,49 @@ export interface EvalRow {
   barKey: string;
   /** The text scored, relative to the project root. */
   text: string;
+  /** The document kind the golden file gives (`CHỈ THỊ`, `CÔNG VĂN`, …), for the per-kind table. */
+  kind: string;
   /** Scored on a hand-corrected text with repair off. */
   corrected: boolean;
   scores: Scores;
-  header: { number: boolean; issuedAt: boolean; issuer: boolean; signer: boolean };
+  header: Record<HeaderField, boolean>;
   failures: string[];
   detail: ReturnType<typeof disagreements>;
 }
 
 /** Header fields compared per row; `number` and `issuedAt` make the `header` bar, the others have bars of their own. */
-const HEADER_FIELDS = ['number', 'issuedAt', 'issuer', 'signer'] as const;
+export const HEADER_FIELDS = ['number', 'issuedAt', 'kind', 'issuer', 'signer', 'addressees'] as const;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
 const foldHeader = (value: string | null | undefined) => value?.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim() ?? null;
-const sameHeaderValue = (predicted: string | null | undefined, golden: string | null) => foldHeader(predicted) === foldHeader(golden);
+const sameHeaderValue = (predicted: string | string[] | null | undefined, golden: string | string[] | null) => {
+  if (Array.isArray(golden) || Array.isArray(predicted)) {
+    const a = new Set((Array.isArray(predicted) ? predicted : []).map(foldHeader));
+    const b = new Set((Array.isArray(golden) ? golden : []).map(foldHeader));
+    return a.size === b.size && [...a].every((x) => b.has(x));
+  }
+  return foldHeader(predicted) === foldHeader(golden);
+};
+
+/** Reads and parses one golden task file. */
+export function readGolden(path: string): Golden {
+  const parsed = Golden.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path} does not follow the golden schema: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** A golden file scored against one extraction of its document: a pure function of the two. */
+export function scoreAgainstGolden(golden: Golden, extraction: Pick<Extraction, 'document' | 'tasks'>, show?: Exclude<Field, 'tasks'>) {
+  const scope = golden.scope;
+  const predicted = extraction.tasks.filter((t) => !scope || t.clause === scope || t.clause.startsWith(`${scope}.`));
+  const scores = scoreTasks(predicted, golden.tasks);
+  const header = Object.fromEntries(HEADER_FIELDS.map((f) => [f, sameHeaderValue(extraction.document[f], golden.document[f])])) as Record<HeaderField, boolean>;
+  return { scores, header, detail: show ? disagreements(predicted, golden.tasks, show) : [] };
+}
+
+/** The golden task files of golden/, sorted. */
+export function goldenFiles(root: string): string[] {
+  return readdirSync(join(root, 'golden')).filter((f) => f.endsWith('.tasks.json')).sort();
+}
 
 /**
  * Every golden task file scored against the pipeline's extraction of its
@@ -79,40 +110,57 @@ const sameHeaderValue = (predicted: string | null | undefined, golden: string | 
  * bars.json under the corrected file's name.
  */
 export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Promise<EvalRow[]> {
-  const goldenDir = join(root, 'golden');
   const bars = readBars(root).files;
   const rows: EvalRow[] = [];
-  for (const file of readdirSync(goldenDir).filter((f) => f.endsWith('.tasks.json')).sort()) {
-    const parsed = Golden.safeParse(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`golden/${file} does not follow the golden schema: ${z.prettifyError(parsed.error)}`);
-    const golden = parsed.data;
+  for (const file of goldenFiles(root)) {
+    const golden = readGolden(join(root, 'golden', file));
     const runs = [{ text: golden.source, barKey: file, label: file.replace('.tasks.json', ''), corrected: false }];
     if (golden.corrected) runs.push({ text: golden.corrected, barKey: basename(golden.corrected), label: `${file.replace('.tasks.json', '')} (corrected text)`, corrected: true });
     for (const run of runs) {
       const doc = await extractFile(join(root, run.text), run.corrected ? { noRepair: true } : {});
-      const scope = golden.scope;
-      const predicted = (doc.tasks ?? []).filter((t) => !scope || t.clause === scope || t.clause.startsWith(`${scope}.`));
-      const scores = scoreTasks(predicted, golden.tasks);
-      const header = Object.fromEntries(HEADER_FIELDS.map((f) => [f, sameHeaderValue(doc.header?.[f], golden.document[f])])) as EvalRow['header'];
+      const { scores, header, detail } = scoreAgainstGolden(golden, { document: doc.header!, tasks: doc.tasks ?? [] }, show);
       const bar = bars[run.barKey] ?? {};
       const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
       if (bar.header && !(header.number && header.issuedAt)) failures.push('document number or date wrong');
-      for (const f of ['issuer', 'signer'] as const) if (bar[f] && !header[f]) failures.push(`document ${f} wrong`);
-      rows.push({ golden: run.label, barKey: run.barKey, text: run.text, corrected: run.corrected, scores, header, failures, detail: show ? disagreements(predicted, golden.tasks, show) : [] });
+      for (const f of ['kind', 'issuer', 'signer', 'addressees'] as const) if (bar[f] && !header[f]) failures.push(`document ${f} wrong`);
+      rows.push({ golden: run.label, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', corrected: run.corrected, scores, header, failures, detail });
     }
   }
   return rows;
 }
 
+/** Macro F1 per field over rows (each document counts once), and header fields as the share right. */
+export function macro(rows: Pick<EvalRow, 'scores' | 'header'>[]): Record<Field, number> & Record<HeaderField, number> {
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  return {
+    ...(Object.fromEntries(FIELDS.map((f) => [f, mean(rows.map((r) => r.scores[f].f))])) as Record<Field, number>),
+    ...(Object.fromEntries(HEADER_FIELDS.map((f) => [f, mean(rows.map((r) => Number(r.header[f])))])) as Record<HeaderField, number>),
+  };
+}
+
+/** Macro figures per document kind and over all, the seeds and the corrected rows left out of neither. */
+export function formatMacro(rows: EvalRow[]): string {
+  const head = ['kind', 'docs', ...FIELDS, ...HEADER_FIELDS];
+  const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const line = (label: string, group: EvalRow[]) => {
+    const m = macro(group);
+    out.push(`| ${[label, group.length, ...FIELDS.map((f) => m[f].toFixed(2)), ...HEADER_FIELDS.map((f) => m[f].toFixed(2))].join(' | ')} |`);
+  };
+  const scored = rows.filter((r) => !r.corrected);
+  for (const kind of [...new Set(scored.map((r) => r.kind))].sort()) line(kind, scored.filter((r) => r.kind === kind));
+  line('all', scored);
+  return out.join('\n');
+}
+
 export function formatEval(rows: EvalRow[]): string {
   const out: string[] = [];
-  const head = ['golden', 'pred', 'gold', ...FIELDS.map((f) => `${f} P/R/F1`), 'no.', 'date', 'issuer', 'signer'];
+  const head = ['golden', 'pred', 'gold', ...FIELDS.map((f) => `${f} P/R/F1`), 'no.', 'date', 'kind', 'issuer', 'signer', 'to'];
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   const ok = (b: boolean) => (b ? 'ok' : 'WRONG');
   for (const row of rows) {
     const s = row.scores;
     const cells = FIELDS.map((f) => `${s[f].p.toFixed(2)}/${s[f].r.toFixed(2)}/${s[f].f.toFixed(2)}`);
-    out.push(`| ${[row.golden, s.predicted, s.golden, ...cells, ok(row.header.number), ok(row.header.issuedAt), ok(row.header.issuer), ok(row.header.signer)].join(' | ')} |`);
+    out.push(`| ${[row.golden, s.predicted, s.golden, ...cells, ...HEADER_FIELDS.map((f) => ok(row.header[f]))].join(' | ')} |`);
   }
   for (const row of rows) {
     for (const f of row.failures) out.push(`below bar: ${row.barKey}: ${f}`);

@@ -56,7 +56,7 @@ export function readHeader(doc: Doc): Doc {
   const attachedTo = /\(Kèm theo[^()]*?\bcủa\s+([^()]+?)\s*\)/u.exec(headText)?.[1] ?? /của\s+(.+?)\)?$/mu.exec(headText)?.[1] ?? '';
   const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(attachedTo) ?? (number && issuerOfNumber(number));
 
-  return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc) } };
+  return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc), addressees: [] } };
 }
 
 /**
