@@ -51,7 +51,12 @@ export interface Clause {
   start: number;
   end: number;
   children: Clause[];
+  /** A task table's row: where each of its cells stands, by what its column holds. */
+  cells?: Partial<Record<CellRole, { start: number; end: number }>>;
 }
+
+/** What a task table's column holds, known by its header words (data/tables.json). */
+export type CellRole = 'number' | 'task' | 'responsible' | 'coordinating' | 'deadline' | 'deliverable';
 
 export interface Doc {
   /** The file name as given by the user, for messages. */

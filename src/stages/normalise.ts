@@ -15,6 +15,10 @@ export interface NormaliseOptions {
   readonly wrapShare?: number;
   /** Lines that are page furniture (running footers, page numbers), as regex sources. */
   readonly furniture?: readonly string[];
+  /** Join the syllables of a word-segmented copy (`tổ_chức`, `Bộ Tài_chính , Bộ`): `auto` when many words are joined so. @default 'auto' */
+  readonly joinSegmented?: 'auto' | 'never';
+  /** Drop what stands before the document's own header block (a legal site's banner and metadata table). @default false */
+  readonly cutBeforeHeader?: boolean;
 }
 
 const DEFAULT_FURNITURE = [
@@ -37,9 +41,162 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = rewriteDoc(out, /[\u2010-\u2015\u2212]/g, () => '-');
   out = rewriteDoc(out, /^ +| +$/gm, () => '');
   out = rewriteDoc(out, / {2,}/g, () => ' ');
+  if ((options.joinSegmented ?? 'auto') === 'auto' && isWordSegmented(out.text)) out = joinSegmented(out);
+  if (options.cutBeforeHeader) out = cutBeforeHeader(out);
+  out = cellsToRows(out);
+  out = dropTableRules(out);
   out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
   out = joinParagraphs(out, options.wrapShare ?? 0.8);
   if (options.cutAfterEnd) out = cutAfterEnd(out);
+  return out;
+}
+
+/**
+ * A word-segmented copy (the input of a Vietnamese tokenizer) joins the
+ * syllables of a word with `_` and sets punctuation apart with spaces. Where
+ * at least one word in twenty-five is so joined, it is one.
+ */
+function isWordSegmented(text: string): boolean {
+  const joined = text.match(/\p{L}_\p{L}/gu)?.length ?? 0;
+  const words = text.match(/\p{L}+/gu)?.length ?? 0;
+  return words > 0 && joined / words > 0.04;
+}
+
+/** `tổ_chức` → `tổ chức`, `xuất_khẩu , kiểm_soát` → `xuất khẩu, kiểm soát`, `a )` → `a)`, `( FTA )` → `(FTA)`. */
+function joinSegmented(doc: Doc): Doc {
+  let out = rewriteDoc(doc, /(?<=\p{L})_(?=\p{L})/gu, () => ' ');
+  out = rewriteDoc(out, / +(?=[.,;:!?)…%])/g, () => '');
+  out = rewriteDoc(out, /(?<=\()\s+/g, () => '');
+  out.messages.push({ reason: 'word-segmented text: syllables joined with "_" read as words, punctuation set back', severity: 'info', ruleId: 'normalise:segmented', start: 0, end: 0 });
+  return out;
+}
+
+/** The national motto opens an administrative document's header (Nghị định 30/2020/NĐ-CP); the Party's write `ĐẢNG CỘNG SẢN VIỆT NAM`. */
+const MOTTO = /^(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM)/mu;
+
+/**
+ * A page saved from a legal-documents site carries a banner, a metadata
+ * table and the site's summary before the document itself. The document
+ * starts with its issuing body, the lines in capitals just above the motto.
+ */
+function cutBeforeHeader(doc: Doc): Doc {
+  const motto = MOTTO.exec(doc.text);
+  if (!motto) return doc;
+  const lines = doc.text.slice(0, motto.index).split('\n');
+  let start = motto.index;
+  // Walk up over the issuer's lines (capitals, table rules, blank lines) to the first line that is not one.
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const line = lines[i].replace(/[*|#\s-]/g, '');
+    if (line && !isAllCaps(line)) break;
+    start -= lines[i].length + 1;
+  }
+  if (start <= 0) return doc;
+  const writer = new TextRewriter();
+  writer.keep(doc.text, start, doc.text.length);
+  const { text, toOld } = writer.finish(doc.text.length);
+  const out = applyRewrite(doc, text, toOld);
+  out.messages.push({ reason: `${start} characters before the document's header dropped as a web page's banner`, severity: 'info', ruleId: 'normalise:before-header', start: 0, end: 0 });
+  return out;
+}
+
+/** The first cell of a task table's header row (`STT`, `TT`, `Số TT`). */
+const TABLE_HEAD = /^(?:S[ốố]\s*)?(?:STT|TT)\.?$/iu;
+const ROMAN = /^[IVXLC]+\.?$/u;
+
+/**
+ * A task table laid out one cell per line, each cell's lines closed by a
+ * line holding a lone `|` and each row by a second one, becomes one Markdown
+ * row per line (`| 1 | Triển khai … | Sở KH&CN | … |`), which segment reads
+ * as a table. The header row sets how many cells a row has, so a row's empty
+ * cell (two bars in a row before its last column) is told from its end; a
+ * group row (`I`, `NHÓM GIẢI PHÁP …`) ends at its first double bar.
+ */
+function cellsToRows(doc: Doc): Doc {
+  const text = doc.text;
+  const lines: { start: number; end: number; bar: boolean; blank: boolean }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    lines.push({ start, end, bar: /^\|\s*$/u.test(line), blank: !line.trim() });
+    start = end + 1;
+  }
+  const plain = (i: number) => text.slice(lines[i].start, lines[i].end).replace(/[*_]/g, '').trim();
+  const writer = new TextRewriter();
+  let kept = 0;
+  let converted = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!TABLE_HEAD.test(plain(i)) || !lines.slice(0, i).reverse().find((l) => !l.blank)?.bar) continue;
+    type Cell = { start: number; end: number }[];
+    const rows: Cell[][] = [];
+    let row: Cell[] = [];
+    let cell: Cell = [];
+    let width = 0;
+    let j = i;
+    let lastBar = true;
+    for (; j < lines.length; j++) {
+      const line = lines[j];
+      if (line.blank) continue;
+      if (!line.bar) {
+        cell.push({ start: line.start, end: line.end });
+        lastBar = false;
+        continue;
+      }
+      if (!lastBar) {
+        row.push(cell);
+        cell = [];
+      } else if (row.length) {
+        const first = row[0].map((p) => text.slice(p.start, p.end)).join(' ').replace(/[*_]/g, '').trim();
+        const full = width ? row.length >= width : true;
+        if (full || !/^\d/u.test(first) || ROMAN.test(first)) {
+          if (!width) width = row.length;
+          rows.push(row);
+          row = [];
+        } else row.push([]);
+      } else if (rows.length && lines.slice(j + 1).find((l) => !l.blank)?.bar) {
+        // Bars after bars: the table is over.
+        break;
+      }
+      lastBar = true;
+    }
+    if (row.length) rows.push(row);
+    if (rows.length < 2) continue;
+    const first = lines[i].start;
+    writer.keep(text, kept, first);
+    rows.forEach((r, n) => {
+      if (n) writer.replace('\n', r[0]?.[0]?.start ?? first);
+      const at = r.flat()[0]?.start ?? first;
+      writer.replace('| ', at);
+      r.forEach((c, k) => {
+        if (k) writer.replace(' | ', c[0]?.start ?? at);
+        c.forEach((part, m) => {
+          if (m) writer.replace(' ', part.start);
+          writer.keep(text, part.start, part.end);
+        });
+      });
+      writer.replace(' |', r.flat().at(-1)?.end ?? at);
+    });
+    kept = lines[Math.min(j, lines.length - 1)].start;
+    if (j >= lines.length) kept = text.length;
+    converted += rows.length;
+    i = j;
+  }
+  if (!converted) return doc;
+  writer.keep(text, kept, text.length);
+  const { text: out, toOld } = writer.finish(text.length);
+  const result = applyRewrite(doc, out, toOld);
+  result.messages.push({ reason: `${converted} table row(s) laid out one cell per line read as rows`, severity: 'info', ruleId: 'normalise:table-cells', start: 0, end: 0 });
+  return result;
+}
+
+/**
+ * A table laid out one cell per line keeps its cell borders as lines of a
+ * lone `|`, or a `|` before a cell's words. Lines holding a Markdown table row
+ * (several `|`) are left for the table reader.
+ */
+function dropTableRules(doc: Doc): Doc {
+  let out = rewriteDoc(doc, /^\|[ \t]*$/gm, () => '');
+  out = rewriteDoc(out, /^\| (?=[^|\n]*$)/gm, () => '');
   return out;
 }
 

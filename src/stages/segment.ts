@@ -4,8 +4,10 @@
  * the context of their points; the recipients block and the signature close
  * it.
  */
-import type { Clause, ClauseKind, Doc, Message } from '../model.ts';
+import type { CellRole, Clause, ClauseKind, Doc, Message } from '../model.ts';
 import markers from '../../data/markers.json' with { type: 'json' };
+import tables from '../../data/tables.json' with { type: 'json' };
+import { foldName } from '../gazetteer.ts';
 
 export interface SegmentOptions {
   /** Split `(1) … (2) …` inside running text into sub-items. @default true */
@@ -113,6 +115,8 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   let recipients: Clause | null = null;
   let inAddressees = false;
   const messages: Message[] = [];
+  /** The task table being read: its columns' roles, the clause it stands in, the group row above. */
+  let table: { roles: (CellRole | null)[]; parent: Clause; group: Clause | null } | null = null;
 
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
@@ -127,6 +131,23 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
     }
     if (inAddressees && /^[-•+]/u.test(line)) continue;
     inAddressees = false;
+
+    if (TABLE_ROW.test(line) && !recipients) {
+      const cells = splitCells(line, lineStart);
+      if (!table) {
+        const roles = cells.map((c) => columnRole(text.slice(c.start, c.end)));
+        if (roles.includes('task') && roles.includes('responsible')) {
+          while (stack.length > 1 && ['dash', 'plus', 'letter'].includes(stack[stack.length - 1].kind)) stack.pop();
+          table = { roles, parent: stack[stack.length - 1], group: null };
+        }
+        // A table of figures, or a header laid out as a table, holds no clauses.
+        continue;
+      }
+      if (/^\|[\s:|-]+$/u.test(line)) continue;
+      readRow(table, cells, text, lineStart, end);
+      continue;
+    }
+    table = null;
 
     if (RECIPIENTS.test(line) && !recipients && (stack.length > 1 || root.children.length)) {
       // Recipients after the body close it; below them stands the signature block.
@@ -173,6 +194,53 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   }
   if (options.subItems ?? true) splitSubItems(root, text);
   return { ...doc, root, messages: [...doc.messages, ...messages] };
+}
+
+/** A Markdown table row: a line that opens with a bar and holds another. */
+const TABLE_ROW = /^\|.*\|/u;
+const COLUMNS = tables.columns.map((c) => ({ role: c.role as CellRole, re: new RegExp(c.pattern, 'u') }));
+const ROMAN_LABEL = /^[IVXLC]+$/u;
+
+function columnRole(header: string): CellRole | null {
+  const folded = foldName(header.replace(/[*_]/g, '').trim());
+  return COLUMNS.find((c) => c.re.test(folded))?.role ?? null;
+}
+
+/** The cells of a Markdown row, each as the span of its trimmed words. */
+function splitCells(line: string, at: number): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let from = line.indexOf('|') + 1;
+  for (let bar = line.indexOf('|', from); bar >= 0; bar = line.indexOf('|', from)) {
+    const raw = line.slice(from, bar);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ start: at + from + lead, end: at + from + raw.trimEnd().length });
+    from = bar + 1;
+  }
+  return cells;
+}
+
+/**
+ * One row of a task table (CONTRACT.md "Clause paths"): its path is the
+ * table's section path, the group row's Roman numeral, then its STT. A row
+ * with a Roman STT, or with one cell of words, is a group heading whose
+ * cells flow down to the rows under it.
+ */
+function readRow(table: { roles: (CellRole | null)[]; parent: Clause; group: Clause | null }, cells: { start: number; end: number }[], text: string, start: number, end: number): void {
+  const filled = cells.filter((c) => c.end > c.start);
+  if (!filled.length) return;
+  const numberAt = table.roles.indexOf('number');
+  const label = numberAt >= 0 && cells[numberAt] ? text.slice(cells[numberAt].start, cells[numberAt].end).replace(/[*_\s]/g, '').replace(/\.$/u, '') : '';
+  const isGroup = ROMAN_LABEL.test(label) || filled.length === 1 || (!label && !table.group);
+  const roleCells: Clause['cells'] = {};
+  table.roles.forEach((role, k) => {
+    if (role && cells[k] && cells[k].end > cells[k].start) roleCells[role] = cells[k];
+  });
+  if (isGroup && filled.length === 1 && !roleCells.task) roleCells.task = filled[0];
+  const parent = isGroup ? table.parent : (table.group ?? table.parent);
+  const own = isGroup ? (ROMAN_LABEL.test(label) ? label : (/^([IVXLC]+)\.\s/u.exec(text.slice(filled[0].start, filled[0].end))?.[1] ?? String(parent.children.length + 1))) : label || String(parent.children.length + 1);
+  const node: Clause = { kind: 'row', label: own, path: parent.path ? `${parent.path}.${own}` : own, start, end, children: [], cells: roleCells };
+  parent.children.push(node);
+  if (isGroup) table.group = node;
 }
 
 function attach(parent: Clause, node: Clause, counters: Map<Clause, { dash: number; plus: number }>): void {
