@@ -4,6 +4,7 @@
  * Giáo dục và Đào tạo` that names several ministries at once.
  */
 import data from '../data/agencies.json' with { type: 'json' };
+import grammar from '../data/agency-grammar.json' with { type: 'json' };
 import { escapeRegExp } from './words.ts';
 
 export interface AgencyMention {
@@ -58,7 +59,7 @@ const MINISTRY_SHORT = data.agencies
   .filter((a) => a.name.startsWith('Bộ '))
   .map((a) => ({ folded: foldName(a.name.slice(3)), name: a.name }))
   .sort((a, b) => b.folded.length - a.folded.length);
-const LIST_INTROS = data.listIntros.map((l) => ({ re: new RegExp(l.pattern, 'gu'), prefix: l.prefix }));
+const LIST_INTROS = data.listIntros.map((l) => ({ re: new RegExp(l.pattern, 'gu'), prefix: l.prefix, names: (l as { names?: string }).names }));
 
 export function findAgencies(text: string): AgencyMention[] {
   const folded = foldName(text);
@@ -67,21 +68,156 @@ export function findAgencies(text: string): AgencyMention[] {
   for (const intro of LIST_INTROS) {
     for (const m of folded.matchAll(intro.re)) {
       if (mentions.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) continue;
-      const found = namedList(text, folded, m.index! + m[0].length, m.index!, intro.prefix);
+      const prefix = intro.prefix.replace('$1', () => recaseCapitals(capitalise(m[1] ?? '')));
+      const found = intro.names === 'open' ? openList(text, m.index! + m[0].length, m.index!, prefix) : namedList(text, folded, m.index! + m[0].length, m.index!, prefix, intro.names);
       group++;
       for (const mention of found) mentions.push({ ...mention, group });
     }
   }
+  const candidates: AgencyMention[] = [];
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(folded); m; m = MENTION.exec(folded)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (mentions.some((x) => start < x.end && end > x.start)) continue;
     const entry = byForm.get(m[0])!;
-    const written = modernUy(text.slice(start, end));
-    mentions.push({ start, end, name: entry.collective ? capitalise(written) : entry.name, written, collective: entry.collective });
+    const written = modernUy(text.slice(m.index, m.index + m[0].length));
+    candidates.push({ start: m.index, end: m.index + m[0].length, name: entry.collective ? capitalise(written) : entry.name, written, collective: entry.collective });
   }
+  candidates.push(...grammarMentions(text, folded, new Set(candidates.map((c) => c.start))));
+  // The longest reading of a stretch wins: `Sở Xây dựng tỉnh Gia Lai` over `tỉnh Gia Lai`.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const c of candidates) if (!mentions.some((x) => c.start < x.end && c.end > x.start)) mentions.push(c);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+const foldedAlternation = (forms: readonly string[]) => [...new Set(forms.map(foldName))].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const canonicalOf = (pairs: [string, string][]) => new Map(pairs.map(([form, name]) => [foldName(form), name]));
+const SECTOR_NAME = canonicalOf([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]);
+const PROVINCE_NAME = canonicalOf(grammar.provinces.map((p): [string, string] => [p, p]));
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const SEP = '(?:\\s*,\\s*(?:và\\s+)?|\\s+và\\s+|\\s*-\\s*)';
+const OFFICE = `(?:(?:${foldedAlternation(grammar.officeHolders)})\\s+)?`;
+const PROVINCE = `(?:${foldedAlternation(grammar.provinces)})`;
+const PLACE = `(?:${foldedAlternation(grammar.placeWords)})(?:\\s+${PROVINCE})?`;
+const LEVEL = `(?:các\\s+)?(?:${foldedAlternation(grammar.levels)})`;
+const UNIT = `(?:${foldedAlternation(grammar.collectiveUnits)})`;
+const TAILS = `(?:\\s+(?:${foldedAlternation(grammar.collectiveTails)}))*`;
+/**
+ * The grammar's readings, each with the canonical name it gives:
+ * `Bộ/Sở + sector (+ place)`, `Ủy ban nhân dân + level or place`, a
+ * province's body with its place, a province itself, `các + unit nouns`.
+ */
+const COLLECTIVE_SEP = '(?:\\s*,\\s*|\\s*-\\s*|\\s*/\\s*|\\s+và\\s+(?=địa phương))';
+const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string; collective?: boolean; anyCase?: boolean }[] = [
+  {
+    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.sectorHeads)})\\s+(${foldedAlternation([...grammar.sectors, ...Object.keys(grammar.sectorAbbreviations)])})((?:\\s+${PLACE})?)${E}`, 'gu'),
+    name: (m, w) => `${officeOf(w, m[1])}${capitalise(m[2])} ${SECTOR_NAME.get(m[3])}${placeOf(w, m[0].length - m[4].length)}`,
+  },
+  {
+    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localGovernment)})((?:\\s+(?:(?:${foldedAlternation(grammar.placeWords)})\\s+${PROVINCE}|${PROVINCE}|${LEVEL}(?:${SEP}${LEVEL})*(?:\\s+(?:${foldedAlternation(grammar.levelTails)}))?))?)${E}`, 'gu'),
+    name: (m, w) => `${officeOf(w, m[1])}${(grammar.localGovernmentNames as Record<string, string>)[m[2]] ?? capitalise(w.slice(m[1].length, m[1].length + m[2].length))}${w.slice(m[1].length + m[2].length)}`,
+  },
+  {
+    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localBodies)})((?:\\s+${PLACE})?)${E}`, 'gu'),
+    name: (m, w) => w,
+  },
+  { re: new RegExp(`${B}(tỉnh|thành phố|tp\\.?)\\s+(${PROVINCE})${E}`, 'gu'), name: (m) => `${m[1] === 'tỉnh' ? 'Tỉnh' : 'Thành phố'} ${PROVINCE_NAME.get(m[2])}` },
+  // A new `các` starts a new collective (`các cấp ủy, tổ chức đảng, các cơ quan …` is two).
+  { re: new RegExp(`${B}(${OFFICE})(?:các|những)\\s+${UNIT}(?:${COLLECTIVE_SEP}${UNIT})*${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, anyCase: true },
+  { re: new RegExp(`${B}(${OFFICE})${UNIT}(?:${COLLECTIVE_SEP}${UNIT})+${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true },
+];
+const NAMED_HEAD = new RegExp(`${B}(?:${foldedAlternation(grammar.namedHeads)})\\s+`, 'gu');
+const NAME_STOP = new RegExp(`^(?:${foldedAlternation(grammar.nameStops)})${E}`, 'u');
+
+/** Mentions by the grammar; a head noun's open reading yields to a listed name that starts at the same place (`Văn phòng Chính phủ` in `Văn phòng Chính phủ công bố …`). */
+function grammarMentions(text: string, folded: string, listedStarts: Set<number>): AgencyMention[] {
+  const found: AgencyMention[] = [];
+  const startsCapital = (at: number) => /\p{Lu}/u.test(text[at] ?? '');
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
+      // A name starts with a capital (`Công an tỉnh`, not `lực lượng công an`); a collective opens with `các` in any case.
+      if (!rule.anyCase && !startsCapital(m.index)) continue;
+      const written = modernUy(text.slice(m.index, m.index + m[0].length)).replace(/\s+/gu, ' ');
+      found.push({ start: m.index, end: m.index + m[0].length, name: rule.name(m, written), written, collective: !!rule.collective });
+    }
+  }
+  // `Cục Đường bộ Việt Nam`, `Vụ Công nghiệp nhẹ`: a head noun, then the name's words up to a verb or function word.
+  for (const m of folded.matchAll(NAMED_HEAD)) {
+    if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/[\p{Lu}\p{N}]/u.test(text[m.index! + m[0].length] ?? '')) continue;
+    const end = nameEnd(text, folded, m.index! + m[0].length);
+    if (end <= m.index! + m[0].length) continue;
+    const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
+    found.push({ start: m.index!, end, name: written, written, collective: false });
+  }
+  return found;
+}
+
+/** Where a proper name that starts at `at` ends: capitalised words, numbers, and the lower-case syllables after them up to a stop word. */
+function nameEnd(text: string, folded: string, at: number): number {
+  const word = /[\p{L}\p{N}][\p{L}\p{N}&.]*/uy;
+  let end = at;
+  let pos = at;
+  for (let words = 0; words < 12; words++) {
+    const gap = /^(?:\s+và\s+|\s*-\s*|\s+)/u.exec(text.slice(pos))?.[0] ?? '';
+    const next = pos + (words ? gap.length : 0);
+    if (words && !gap) break;
+    word.lastIndex = next;
+    const w = word.exec(text);
+    if (!w) break;
+    const capital = /^[\p{Lu}\p{N}]/u.test(w[0]);
+    // A connector (`và`, `-`) joins only capitalised words: `Kinh tế - Quản lý`, not `… và các địa phương`.
+    if (!capital && (words === 0 || gap.trim() || NAME_STOP.test(folded.slice(next)))) break;
+    end = next + w[0].replace(/\.$/u, '').length;
+    pos = end;
+  }
+  return end;
+}
+
+/** `Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam;`: each member up to the next comma, until the sentence ends. */
+function openList(text: string, at: number, listStart: number, prefix: string): AgencyMention[] {
+  const end = /[;.\n]|$/u.exec(text.slice(at))!.index + at;
+  const found: AgencyMention[] = [];
+  let pos = at;
+  for (const part of text.slice(at, end).split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const name = part.trim();
+    if (name && /^[\p{Lu}\p{N}]/u.test(name)) found.push({ start: found.length ? pos + lead : listStart, end: pos + lead + name.length, name: prefix + name, written: name, collective: false });
+    pos += part.length + 1;
+  }
+  return found;
+}
+
+/** Lists whose members are named without their head (`các tỉnh Nghệ An, Quảng Ngãi`, `các Sở: Tài chính, Nội vụ`). */
+const shortTable = (forms: [string, string][]) => forms.map(([form, name]) => ({ folded: foldName(form), name })).sort((a, b) => b.folded.length - a.folded.length);
+const SHORT_NAMES: Record<string, { folded: string; name: string }[]> = {
+  provinces: shortTable(grammar.provinces.map((p) => [p, p])),
+  sectors: shortTable([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]),
+};
+
+/**
+ * A name read from a header's capitals (`ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP`)
+ * in the case the genre writes it: the first word and the province capital,
+ * the rest lower case, except the proper names a sector or place holds.
+ */
+export function recaseCapitals(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  let out = name.toLowerCase().replace(/^./u, (c) => c.toUpperCase());
+  for (const [folded, proper] of [...PROVINCE_NAME, ...SECTOR_NAME].sort((a, b) => b[0].length - a[0].length)) {
+    const at = foldName(out).indexOf(folded);
+    if (at > 0 && !/\p{L}/u.test(out[at - 1]) && !/\p{L}/u.test(out[at + folded.length] ?? '')) out = out.slice(0, at) + proper + out.slice(at + folded.length);
+  }
+  return out.replace(/(?<![\p{L}])(?:chính phủ|việt nam|trung ương|quốc hội|đảng)(?![\p{L}])/gu, (w) => PROPER_WORDS[w] ?? w);
+}
+
+const PROPER_WORDS: Record<string, string> = { 'chính phủ': 'Chính phủ', 'việt nam': 'Việt Nam', 'trung ương': 'Trung ương', 'quốc hội': 'Quốc hội', đảng: 'Đảng' };
+
+function officeOf(written: string, foldedOffice: string): string {
+  return foldedOffice ? capitalise(written.slice(0, foldedOffice.length)) : '';
+}
+
+/** The place words after a name as written, the province in its canonical spelling. */
+function placeOf(written: string, at: number): string {
+  return written.slice(at).replace(/^\s+/u, ' ');
 }
 
 /**
@@ -89,13 +225,14 @@ export function findAgencies(text: string): AgencyMention[] {
  * Văn phòng Chính phủ`): at each step the longest ministry short name or full
  * agency name. The first mention starts at the list's introduction.
  */
-function namedList(text: string, folded: string, at: number, listStart: number, prefix: string): AgencyMention[] {
+function namedList(text: string, folded: string, at: number, listStart: number, prefix: string, names?: string): AgencyMention[] {
   const found: AgencyMention[] = [];
+  const table = names ? SHORT_NAMES[names] : MINISTRY_SHORT;
   let pos = at;
   for (;;) {
     MENTION.lastIndex = pos;
-    const full = MENTION.exec(folded);
-    const short = MINISTRY_SHORT.find((s) => folded.startsWith(s.folded, pos) && !/[\p{L}]/u.test(folded[pos + s.folded.length] ?? ''));
+    const full = names ? null : MENTION.exec(folded);
+    const short = table.find((s) => folded.startsWith(s.folded, pos) && !/[\p{L}]/u.test(folded[pos + s.folded.length] ?? ''));
     const hit = full && full.index === pos && (!short || full[0].length >= short.folded.length) ? { length: full[0].length, name: byForm.get(full[0])!.name } : short ? { length: short.folded.length, name: short.name } : null;
     if (!hit) break;
     const start = found.length ? pos : listStart;

@@ -164,7 +164,7 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, at
   if (list.names.length === 1 && first?.collective) {
     // `các cấp ủy, tổ chức đảng, cơ quan, đơn vị:` — a known collective that the text goes on to widen.
     const wider = collectivePhrase(text, folded, at, mentions);
-    if (wider && wider.end > list.end && !mentions.some((m) => m.start >= list.end && m.start < wider.end)) return { names: [capitalise(wider.phrase)], end: wider.end };
+    if (wider && wider.end > list.end && !mentions.some((m) => m.start >= list.end && m.start < wider.end)) return withMembers([capitalise(wider.phrase)], wider.end, mentions, folded);
   }
   if (list.names.length) {
     const related = /^\s*(?:,\s*)?và\s+/u.exec(folded.slice(list.end));
@@ -177,11 +177,14 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, at
   }
   const collective = collectivePhrase(text, folded, at, mentions);
   if (!collective) return list;
-  const names = [capitalise(collective.phrase)];
-  // `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after the collective are doers too.
-  const focus = FOCUS_AT.exec(folded.slice(collective.end));
-  const members = focus ? listAt(mentions, folded, collective.end + focus[0].length) : null;
-  return members?.names.length ? { names: [...names, ...members.names], end: members.end } : { names, end: collective.end };
+  return withMembers([capitalise(collective.phrase)], collective.end, mentions, folded);
+}
+
+/** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after the collective are doers too. */
+function withMembers(names: string[], end: number, mentions: AgencyMention[], folded: string): { names: string[]; end: number } {
+  const focus = FOCUS_AT.exec(folded.slice(end));
+  const members = focus ? listAt(mentions, folded, end + focus[0].length) : null;
+  return members?.names.length ? { names: [...names, ...members.names], end: members.end } : { names, end };
 }
 
 /** A collective addressee (`Các bộ, cơ quan chủ quản …`) runs from its head noun up to its first verb or colon. */

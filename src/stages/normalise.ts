@@ -72,7 +72,8 @@ function joinSegmented(doc: Doc): Doc {
 }
 
 /** The national motto opens an administrative document's header (Nghị định 30/2020/NĐ-CP); the Party's write `ĐẢNG CỘNG SẢN VIỆT NAM`. */
-const MOTTO = /^(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM)/mu;
+/** The motto that opens the right column, its words possibly broken over lines and in bold. */
+const MOTTO = /^\**(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)/mu;
 
 /**
  * A page saved from a legal-documents site carries a banner, a metadata

@@ -3,15 +3,25 @@
  * read from the lines above the body and the signature block below it.
  */
 import type { Doc } from '../model.ts';
-import { canonicalIssuer, issuerOfNumber, knownIssuer } from '../gazetteer.ts';
+import { canonicalIssuer, findAgencies, foldName, issuerOfNumber, knownIssuer, recaseCapitals } from '../gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
+import kindCodes from '../../data/kind-codes.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
 import { ADDRESSEES } from './segment.ts';
 
-/** A document number: digits, a kind code, then the issuer's code (`20-TB/CQTTBCĐ`, `02-CTr/BCĐTW`). */
-const NUMBER = /\b[Ss]ố:?\s*(\d+[A-Za-zĐđ0-9.]*-[\p{Lu}\p{Ll}0-9]+\/[\p{Lu}0-9][\p{Lu}\p{Ll}0-9-]*)/u;
+/**
+ * A document number after `Số:` (Nghị định 30/2020/NĐ-CP, Phụ lục I): the
+ * number, then the codes of kind and issuer joined by `/` and `-` —
+ * `617/KH-UBND`, `11554/VPCP-V.I` (a Công văn: the issuer and its unit),
+ * the Party's `20-TB/CQTTBCĐ`; a draft leaves the number blank (`/NQ-CP`).
+ */
+const NUMBER = /(?<![\p{L}])Số\s*:?\s*(\d*(?:[-/][\p{Lu}\p{Ll}0-9.&]+)+)/u;
+/** An appendix names its notice: `(Kèm theo Thông báo số 17-TB/CQTTBCĐ …)`. */
+const ATTACHED_NUMBER = /Kèm theo\s+\p{L}+(?:\s\p{L}+)?\s+số\s+(\d+(?:[-/][\p{Lu}\p{Ll}0-9.&]+)+)/u;
 const LONG_DATE = /(?:^|,\s*|\s)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SHORT_DATE = /\bngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
+/** The motto's words, whichever lines a layout broke them over. */
+const MOTTO_WORDS = /CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc/gu;
 /** The right column's motto, alone or merged after the left column's words. */
 const MOTTO_AT_END = /(?:^|\s+)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u;
 
@@ -21,7 +31,8 @@ export function readHeader(doc: Doc): Doc {
   const head = lines.slice(0, bodyAt < 0 ? Math.min(lines.length, 20) : bodyAt);
   const headText = head.join('\n');
 
-  const number = NUMBER.exec(headText)?.[1] ?? null;
+  const written = (NUMBER.exec(headText) ?? ATTACHED_NUMBER.exec(headText))?.[1]?.replace(/\.$/u, '') ?? null;
+  const number = written && written.includes('/') ? written : null;
   const long = LONG_DATE.exec(headText);
   // An appendix carries its notice's date in `(Kèm theo Thông báo số … ngày 29/12/2025 …)`; elsewhere a short date is a period, not the issue date.
   const short = long ? null : SHORT_DATE.exec(head.find((line) => /Kèm theo/u.test(line)) ?? '');
@@ -49,14 +60,88 @@ export function readHeader(doc: Doc): Doc {
     title = first?.trim() ?? null;
   }
 
-  const issuerLines = head
-    .slice(0, kindIndex >= 0 ? kindIndex : head.length)
-    .map(leftColumn)
-    .filter((line) => line && !NUMBER.test(line));
+  kind ??= kindOfNumber(number, headText) ?? kindOfTitle(head);
+  // The left column's lines, with the motto taken out wherever a narrow or merged layout put its words.
+  const numberAt = head.findIndex((line) => NUMBER.test(line));
+  const above = head.slice(0, Math.min(...[kindIndex, numberAt, head.length].filter((i) => i >= 0)));
+  const issuerLines = above
+    .join('\n')
+    .replace(MOTTO_WORDS, '\n')
+    .split('\n')
+    .map((line) => leftColumn(line.replace(/^#+\s*|[*_]+/gu, '')))
+    .filter((line) => line && !/^-+$/u.test(line));
   const attachedTo = /\(Kèm theo[^()]*?\bcủa\s+([^()]+?)\s*\)/u.exec(headText)?.[1] ?? /của\s+(.+?)\)?$/mu.exec(headText)?.[1] ?? '';
-  const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? canonicalIssuer(attachedTo) ?? (number && issuerOfNumber(number));
+  const issuer = issuingBody(issuerLines) ?? canonicalIssuer(issuerLines.join(' ')) ?? namedBody(issuerLines) ?? canonicalIssuer(attachedTo) ?? (number && issuerOfNumber(number));
 
-  return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc), addressees: [] } };
+  return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc), addressees: readAddressees(lines, head.length) } };
+}
+
+/** The kind a number's code names (`/CT-`, `/KH-`); a number whose code is the issuer's own (`4240/UBND-VX`) with a `V/v` subject is a Công văn's. */
+function kindOfNumber(number: string | null, headText: string): string | null {
+  if (!number) return null;
+  const codes = number.split(/[-/]/u).slice(1);
+  const byCode = kindCodes.codes as Record<string, string>;
+  for (const code of codes) if (byCode[code]) return byCode[code];
+  return /(?<![\p{L}])V\/v(?![\p{L}])/u.test(headText) ? 'CÔNG VĂN' : null;
+}
+
+/** A copy that lost its header still opens with its title, kind word first in sentence case (`Chỉ thị về …`, `Thông báo kết luận …`). */
+function kindOfTitle(head: string[]): string | null {
+  const first = head.find((line) => line.trim())?.trim().toUpperCase() ?? '';
+  return kinds.find((k) => first.startsWith(`${k} `)) ?? null;
+}
+
+/**
+ * The issuing body named by the genre's grammar (`ỦY BAN NHÂN DÂN / TỈNH
+ * ĐỒNG THÁP`, `BỘ TÀI CHÍNH / TỔNG CỤC THUẾ`): the longest run of the left
+ * column's last lines that one name covers whole; under a parent body the
+ * lower line issues.
+ */
+function namedBody(lines: string[]): string | null {
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const own = lines.slice(k).join(' ').replace(/[*_|]+|\s-+\s/gu, ' ').replace(/\s+/gu, ' ').trim();
+    const mention = findAgencies(own).find((m) => m.start === 0 && m.end >= own.replace(/[\s.]+$/u, '').length);
+    // `TỈNH ĐỒNG THÁP` under `ỦY BAN NHÂN DÂN` is the body's place, not a body.
+    if (mention && !BARE_PLACE.test(foldName(mention.name))) return recaseCapitals(mention.name);
+  }
+  return null;
+}
+const BARE_PLACE = /^(?:tỉnh|thành phố)\s/u;
+
+/**
+ * `Kính gửi: …` (a Công văn) or `… điện:` (a Công điện): the bodies on its
+ * lines, each line's names split by the gazetteer, up to the first line that
+ * is not an addressee; `Đồng kính gửi` (copied for information) is not one.
+ */
+function readAddressees(lines: string[], headLength: number): string[] {
+  const opens = lines.slice(0, headLength + 1).findIndex((line) => /^(?:[-•]\s*)?Kính gửi\s*:?|(?<![\p{L}])điện\s*:\s*$/u.test(line.trim()));
+  if (opens < 0) return [];
+  const first = lines[opens].trim().replace(/^.*?(?:Kính gửi\s*:?|điện\s*:)\s*/u, '');
+  const items: string[] = [];
+  if (first) items.push(first);
+  for (const line of lines.slice(opens + 1, opens + 40)) {
+    if (!/^[-•+]\s*/u.test(line.trim())) break;
+    items.push(line.trim().replace(/^[-•+]\s*/u, ''));
+  }
+  const names: string[] = [];
+  for (const item of items) {
+    // An addressee line ends at its `;` or `.`; a title after ` - ` (`Bộ trưởng Bộ Tài chính - Phó Trưởng ban …`) is not another body.
+    const words = item.split(/[;.](?:\s|$)/u)[0].split(/\s+-\s+(?=(?:Phó|Trưởng|Chủ tịch|Ủy viên|Thành viên|Thường trực)\s)/u)[0].trim();
+    // Words between the gazetteer's names (`Bộ trưởng, Thủ trưởng cơ quan ngang bộ`) are a name of their own.
+    // Words that run straight into a name (`Chánh` + `Văn phòng …`) are its title.
+    let at = 0;
+    for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '' }]) {
+      const raw = words.slice(at, m.start);
+      const gap = raw.replace(/^[\s,;:]+|[\s,;:]+$|^và\s+|\s+và$/gu, '');
+      const title = m.name && gap && !/(?:[,;:]|\svà)\s*$/u.test(raw);
+      // A long run of words is the letter's first sentence, merged into the line: the addressees end there.
+      if (gap.length > 80 || /(?<![\p{L}])(?:của|tại|về|có|để|theo|xét)(?![\p{L}])/iu.test(gap)) break;
+      if (/\p{L}{2}/u.test(gap) && !title) names.push(gap.charAt(0).toUpperCase() + gap.slice(1));
+      if (m.name) names.push(title ? `${gap} ${m.name}` : m.name);
+      at = m.end;
+    }
+  }
+  return [...new Set(names)];
 }
 
 /**

@@ -103,8 +103,8 @@ function inSequence(marker: Marker, stack: Clause[], rest: string): { marker: Ma
 }
 
 const RECIPIENTS = /^(?:[-•]\s*)?Nơi nhận\s*:?/u;
-/** `Kính gửi:` opens the addressee list of a report's header; its dash lines are not clauses. */
-export const ADDRESSEES = /^(?:[-•]\s*)?Kính gửi\s*:?/u;
+/** `Kính gửi:` (a Công văn, a report) or `… điện:` (a Công điện) opens the addressee list; its dash lines are not clauses. */
+export const ADDRESSEES = /^(?:[-•]\s*)?(?:Đồng k|K)ính gửi\s*:?|(?<![\p{L}])điện\s*:\s*$/u;
 
 export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   const text = doc.text;
