@@ -3,11 +3,11 @@
  * context flowing down from headers: responsible, coordinating and directing
  * agencies, deadline, deliverable.
  */
-import type { Clause, Doc } from '../model.ts';
+import type { CellRole, Clause, Doc } from '../model.ts';
 import { sourceSpan } from '../model.ts';
 import type { Deadline, Task } from '../schema.ts';
-import { chooseDeadline, findDeadlines, NO_DEADLINE } from '../deadline.ts';
-import { foldName } from '../gazetteer.ts';
+import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, type ChosenDeadline } from '../deadline.ts';
+import { findAgencies, foldName, modernUy } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { headOf } from './segment.ts';
@@ -50,7 +50,11 @@ const ASSIGNED_IN_WORDS = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:cá
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 /** Sentences that only say when: what follows the last sub-item for all of them. */
 const TAIL_DEADLINE = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn|nhiệm vụ thường xuyên|thường xuyên)|^các cơ quan[^.]{0,40}hoàn thành/u;
-const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point']);
+const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point', 'row']);
+/** `… thông báo để Ủy ban nhân dân tỉnh X và các Bộ … biết, thực hiện`: whom a Thông báo's conclusions are for. */
+const CLOSING_ADDRESSEE = new RegExp(cues.closingAddressee, 'u');
+/** Kinds whose addressees (`Kính gửi`, `… điện:`) do every task that names no doer. */
+const ADDRESSED_KINDS = new Set(['CÔNG VĂN', 'CÔNG ĐIỆN']);
 
 export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   if (!doc.root) throw new Error('extract needs a segmented document');
@@ -58,7 +62,47 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   const scope = options.scope ?? (options.scopeHeading ? partHeaded(doc, options.scopeHeading) : null);
   const number = doc.header?.number ?? '';
   const closing = closingParagraphs(doc.text, doc.root);
+  const issuedAt = doc.header?.issuedAt ?? null;
+  /** A task table's row: its cells say what, who, by when and producing what; a group row's cells flow to the rows under it. */
+  const visitRow = (row: Clause, ctx: Context) => {
+    const cell = (role: CellRole) => (row.cells?.[role] ? doc.text.slice(row.cells[role].start, row.cells[role].end) : '');
+    const words = cell('task');
+    const roles = words ? readRoles(words) : null;
+    const responsible = cellAgencies(cell('responsible'));
+    const coordinating = cellAgencies(cell('coordinating'));
+    const deadline = cell('deadline') ? cellDeadline(cell('deadline')) : null;
+    if (row.children.length) {
+      const own: Context = {
+        ...ctx,
+        responsible: responsible.length ? responsible : roles?.responsible.length ? roles.responsible : ctx.responsible,
+        coordinating: coordinating.length ? coordinating : ctx.coordinating,
+        deadline: deadline ?? ctx.deadline,
+        addressedBy: 'heading',
+      };
+      for (const child of row.children) visit(child, own);
+      return;
+    }
+    const span = row.cells?.task ? trimmedSpan(doc.text, row.cells.task.start, row.cells.task.end) : null;
+    if (!span || ctx.narrative || !roles) return;
+    const doers = responsible.length ? responsible : roles.responsible.length ? roles.responsible : ctx.responsible;
+    if (!doers.length) return;
+    const product = cell('deliverable').replace(/[*_]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+    tasks.push({
+      id: `${number}#${row.path}`,
+      clause: row.path,
+      text: taskText(words.trim()),
+      span,
+      sourceSpan: sourceSpan(doc, span.start, span.end),
+      responsible: doers,
+      coordinating: coordinating.length ? coordinating : roles.coordinating.length ? roles.coordinating : ctx.coordinating,
+      directing: roles.directing,
+      deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
+      deliverable: product || findDeliverable(words, { listed: true }),
+      confidence: responsible.length ? 0.9 : 0.7,
+    });
+  };
   const visit = (node: Clause, ctx: Context) => {
+    if (node.kind === 'row') return visitRow(node, ctx);
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
     const hasItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
@@ -122,8 +166,44 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       previousTasks = mark;
     }
   };
-  visit(doc.root, { responsible: [], coordinating: [], directing: [], deadline: null, narrative: false, addressedBy: null });
+  const implied = impliedDoers(doc);
+  visit(doc.root, { responsible: implied, coordinating: [], directing: [], deadline: null, narrative: false, addressedBy: implied.length ? 'request' : null });
   return { ...doc, tasks };
+}
+
+/**
+ * Who does what an item does not assign, as the genre says: a Công văn's or
+ * Công điện's addressees; a Thông báo's body named in its closing formula
+ * (`thông báo để Ủy ban nhân dân tỉnh Phú Thọ … biết, thực hiện`).
+ */
+function impliedDoers(doc: Doc): string[] {
+  const header = doc.header;
+  if (header && ADDRESSED_KINDS.has(header.kind ?? '') && header.addressees.length) return header.addressees;
+  const closing = CLOSING_ADDRESSEE.exec(doc.text);
+  const first = closing ? findAgencies(closing[1])[0] : undefined;
+  // `… để các cơ quan liên quan biết` names no one in particular.
+  return first && first.start === 0 && !first.collective ? [first.name] : [];
+}
+
+/** The bodies a table cell names (`Sở Tài chính, Sở Nội vụ`, `UBND các xã, phường`), canonical; words the gazetteer does not know stand as written. */
+function cellAgencies(cell: string): string[] {
+  const words = cell.replace(/<br\s*\/?>|[*_]+/giu, ' ').replace(/\s+/gu, ' ').trim().replace(/[.;,]$/u, '');
+  if (!words) return [];
+  const names: string[] = [];
+  let at = 0;
+  for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '' }]) {
+    const gap = words.slice(at, m.start).replace(/^[\s,;]+|[\s,;]+$|^và\s+|\s+và$/gu, '');
+    if (/\p{L}{2}/u.test(gap)) names.push(...gap.split(/\s*[,;]\s*/u).filter((g) => /\p{L}{2}/u.test(g)).map((g) => modernUy(g.charAt(0).toUpperCase() + g.slice(1))));
+    if (m.name) names.push(m.name);
+    at = m.end;
+  }
+  return unique(names);
+}
+
+/** The contract's deadline: a relative one counted from the signing gets its date from `issuedAt`. */
+function asDeadline(chosen: ChosenDeadline | Deadline, issuedAt: string | null): Deadline {
+  const { counted, ...deadline } = chosen as ChosenDeadline;
+  return counted?.fromSigning && issuedAt && deadline.kind === 'relative' ? { ...deadline, date: countFrom(issuedAt, counted) } : deadline;
 }
 
 /**
@@ -252,7 +332,7 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
   const roles = readRoles(words);
   const merged = mergeRoles(roles, ctx);
   const own = chooseDeadline(findDeadlines(words));
-  const deadline = own ?? ctx.deadline ?? NO_DEADLINE;
+  const deadline = asDeadline(own ?? ctx.deadline ?? NO_DEADLINE, doc.header?.issuedAt ?? null);
   const clause = paraPath ? paraPath() : node.path;
   const confidence = merged.responsible.length ? (roles.responsible.length || ctx.responsible.length ? 0.9 : 0.7) : 0.5;
   const task: Task = {

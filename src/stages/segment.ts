@@ -164,6 +164,13 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
       }
       marker = read.marker;
     }
+    if (recipients && attachedDocument(line, text.slice(start, start + 800))) {
+      // A Quyết định's attached plan (`KẾ HOẠCH … (Kèm theo Quyết định số …)`) after its signature is a body of its own, with its own paths.
+      recipients.end = lineStart;
+      recipients = null;
+      stack.length = 1;
+      continue;
+    }
     if (recipients) {
       // An appendix (Phụ lục) printed after the signature opens a body of its own.
       if (marker?.kind !== 'appendix') continue;
@@ -193,6 +200,9 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
     stack.push(node);
   }
   if (options.subItems ?? true) splitSubItems(root, text);
+  // A file's only appendix is `PL` whatever its number (`Phụ lục II` printed alone): numbers tell appendices apart.
+  const appendices = root.children.filter((c) => c.kind === 'appendix');
+  if (appendices.length === 1 && appendices[0].path !== 'PL') repath(appendices[0], appendices[0].path, 'PL');
   return { ...doc, root, messages: [...doc.messages, ...messages] };
 }
 
@@ -241,6 +251,19 @@ function readRow(table: { roles: (CellRole | null)[]; parent: Clause; group: Cla
   const node: Clause = { kind: 'row', label: own, path: parent.path ? `${parent.path}.${own}` : own, start, end, children: [], cells: roleCells };
   parent.children.push(node);
   if (isGroup) table.group = node;
+}
+
+const ATTACHED_KIND = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN)(?:\s|$)/u;
+const ATTACHED_TO = /^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s/u;
+
+/** A kind word alone, and within the next lines `(Kèm theo Quyết định …)`: the document a decision issues. */
+function attachedDocument(line: string, after: string): boolean {
+  return line.length < 120 && ATTACHED_KIND.test(line.trim()) && after.split('\n').slice(0, 4).some((l) => ATTACHED_TO.test(l.trim()));
+}
+
+function repath(node: Clause, from: string, to: string): void {
+  if (node.path === from || node.path.startsWith(`${from}.`)) node.path = to + node.path.slice(from.length);
+  for (const child of node.children) repath(child, from, to);
 }
 
 function attach(parent: Clause, node: Clause, counters: Map<Clause, { dash: number; plus: number }>): void {
