@@ -65,6 +65,8 @@ const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
  */
 const SENTENCE_START = /(?:[.!?…]\s+(?=\p{Lu})|(?<=\p{Ll})\s+(?=(?:Các|Những)\s))/gu;
 const LEADS_TO = /^\s*(?:(?:khẩn trương|tiếp tục|trực tiếp)\s+)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)/u;
+/** A plural addressee after a fronted phrase, then a modal of duty (`Nhằm …, các Bộ, … cần cụ thể hóa …`): the genre's lead-in. */
+const MODAL_LEAD = /^\s*(?:cần|phải|theo chức năng, nhiệm vụ)/u;
 
 export function readRoles(text: string): Roles {
   const folded = foldName(text);
@@ -100,7 +102,7 @@ export function readRoles(text: string): Roles {
         break;
       }
       const doer = listAt(mentions, folded, at);
-      if (doer.names.length && LEADS_TO.test(folded.slice(doer.end))) {
+      if (doer.names.length && (LEADS_TO.test(folded.slice(doer.end)) || (folded.startsWith('các ', at) && !mentions.some((m) => m.end === c.index) && MODAL_LEAD.test(folded.slice(doer.end))))) {
         roles.responsible = doer.names;
         roles.subjectEnd = doer.end;
         break;
