@@ -10,6 +10,7 @@ import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, ty
 import { findAgencies, foldName, modernUy } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
+import { columnRole } from '../tables.ts';
 import { headOf } from './segment.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
 
@@ -46,6 +47,7 @@ const PRAISE = new RegExp(`^(?:${cues.praise.join('|')})[^.]*\\.\\s*`, 'u');
 const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'u');
 const NARRATIVE_SECTION = wordsRe(cues.nonDirectiveSections);
 const DIRECTIVE_SECTION = wordsRe(cues.directiveSections);
+const AIM_SECTION = new RegExp(cues.aimSections, 'u');
 const ASSIGNED_IN_WORDS = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|ủy ban|thủ tướng)/u;
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 /** Sentences that only say when: what follows the last sub-item for all of them. */
@@ -101,8 +103,42 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       confidence: responsible.length ? 0.9 : 0.7,
     });
   };
+  /**
+   * A plan's item whose dash lines are fields (`- Cơ quan chủ trì: Bộ Công
+   * an`, `- Thời gian thực hiện: năm 2025`): a task table written as a list,
+   * one task whose words are the item's own.
+   */
+  const visitFielded = (node: Clause, fields: Map<CellRole, string>, ctx: Context): boolean => {
+    const span = trimmedSpan(doc.text, node.start, node.end);
+    if (!span || ctx.narrative) return true;
+    const words = doc.text.slice(span.start, span.end);
+    const roles = readRoles(words);
+    const responsible = cellAgencies(fields.get('responsible') ?? '');
+    const coordinating = cellAgencies(fields.get('coordinating') ?? '');
+    const doers = responsible.length ? responsible : roles.responsible.length ? roles.responsible : ctx.responsible;
+    const deadline = fields.get('deadline') ? cellDeadline(fields.get('deadline')!) : null;
+    tasks.push({
+      id: `${number}#${node.path}`,
+      clause: node.path,
+      text: taskText(words),
+      span,
+      sourceSpan: sourceSpan(doc, span.start, span.end),
+      responsible: doers,
+      coordinating: coordinating.length ? coordinating : roles.coordinating,
+      directing: roles.directing,
+      deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
+      deliverable: fields.get('deliverable')?.replace(/[.;]$/u, '').trim() || findDeliverable(words, { listed: true }),
+      confidence: responsible.length ? 0.9 : 0.7,
+    });
+    return true;
+  };
   const visit = (node: Clause, ctx: Context) => {
     if (node.kind === 'row') return visitRow(node, ctx);
+    const fields = fieldLines(doc.text, node);
+    if (fields) {
+      visitFielded(node, fields, ctx);
+      return;
+    }
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
     const hasItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
@@ -183,6 +219,22 @@ function impliedDoers(doc: Doc): string[] {
   const first = closing ? findAgencies(closing[1])[0] : undefined;
   // `… để các cơ quan liên quan biết` names no one in particular.
   return first && first.start === 0 && !first.collective ? [first.name] : [];
+}
+
+/** `Cơ quan chủ trì: …` — a field's label, then its value. */
+const FIELD_LINE = /^([^:]{4,40}):\s*(.*)$/su;
+
+/** The fields of an item whose dash lines are `label: value` with a table column's label, when at least two are. */
+function fieldLines(text: string, node: Clause): Map<CellRole, string> | null {
+  if (node.kind !== 'point' && node.kind !== 'letter') return null;
+  const fields = new Map<CellRole, string>();
+  for (const child of node.children) {
+    if (child.kind !== 'dash') continue;
+    const line = FIELD_LINE.exec(text.slice(child.start, child.end).trim());
+    const role = line ? columnRole(line[1]) : null;
+    if (line && role && role !== 'task' && role !== 'number' && !fields.has(role)) fields.set(role, line[2].replace(/\s+/gu, ' ').trim());
+  }
+  return fields.size >= 2 ? fields : null;
 }
 
 /** The bodies a table cell names (`Sở Tài chính, Sở Nội vụ`, `UBND các xã, phường`), canonical; words the gazetteer does not know stand as written. */
@@ -271,7 +323,9 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
   const folded = foldName(head);
   let narrative = ctx.narrative;
   if (node.kind === 'part' || node.kind === 'point' || node.kind === 'appendix') {
-    if (DIRECTIVE_SECTION.test(folded)) narrative = false;
+    // `I. MỤC ĐÍCH, YÊU CẦU`, `1. Mục tiêu`: what a plan aims at, not what it assigns.
+    if (AIM_SECTION.test(folded.trim())) narrative = true;
+    else if (DIRECTIVE_SECTION.test(folded)) narrative = false;
     else if (NARRATIVE_SECTION.test(folded)) narrative = true;
   }
   const roles = readRoles(head);

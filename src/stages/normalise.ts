@@ -47,6 +47,8 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = dropTableRules(out);
   out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
   out = joinParagraphs(out, options.wrapShare ?? 0.8);
+  // A part's heading in capitals that a narrow column broke (`I. MỤC` / `ĐÍCH, YÊU CẦU`) is one line.
+  out = rewriteDoc(out, /(?<=^[IVXLC]+\.\s+[\p{Lu}][\p{Lu}\s,]*)\n(?=[\p{Lu}][\p{Lu}\s,]*$)/gmu, () => ' ');
   if (options.cutAfterEnd) out = cutAfterEnd(out);
   return out;
 }

@@ -6,8 +6,8 @@
  */
 import type { CellRole, Clause, ClauseKind, Doc, Message } from '../model.ts';
 import markers from '../../data/markers.json' with { type: 'json' };
-import tables from '../../data/tables.json' with { type: 'json' };
 import { foldName } from '../gazetteer.ts';
+import { columnRole } from '../tables.ts';
 
 export interface SegmentOptions {
   /** Split `(1) … (2) …` inside running text into sub-items. @default true */
@@ -208,13 +208,8 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
 
 /** A Markdown table row: a line that opens with a bar and holds another. */
 const TABLE_ROW = /^\|.*\|/u;
-const COLUMNS = tables.columns.map((c) => ({ role: c.role as CellRole, re: new RegExp(c.pattern, 'u') }));
 const ROMAN_LABEL = /^[IVXLC]+$/u;
 
-function columnRole(header: string): CellRole | null {
-  const folded = foldName(header.replace(/[*_]/g, '').trim());
-  return COLUMNS.find((c) => c.re.test(folded))?.role ?? null;
-}
 
 /** The cells of a Markdown row, each as the span of its trimmed words. */
 function splitCells(line: string, at: number): { start: number; end: number }[] {
