@@ -249,7 +249,7 @@ function readRow(table: { roles: (CellRole | null)[]; parent: Clause; group: Cla
 }
 
 const ATTACHED_KIND = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN)(?:\s|$)/u;
-const ATTACHED_TO = /^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s/u;
+const ATTACHED_TO = /^[*_\s]*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s/u;
 
 /** A kind word alone, and within the next lines `(Kèm theo Quyết định …)`: the document a decision issues. */
 function attachedDocument(line: string, after: string): boolean {
