@@ -204,7 +204,17 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   };
   const implied = impliedDoers(doc);
   visit(doc.root, { responsible: implied, coordinating: [], directing: [], deadline: null, narrative: false, addressedBy: implied.length ? 'request' : null });
-  return { ...doc, tasks };
+  const own = ownGovernment(doc.header?.issuer ?? null);
+  return { ...doc, tasks: own ? tasks.map((t) => ({ ...t, responsible: unique(t.responsible.map(own)), coordinating: unique(t.coordinating.map(own)), directing: unique(t.directing.map(own)) })) : tasks };
+}
+
+/**
+ * A province's Ủy ban nhân dân writes itself `Ủy ban nhân dân Tỉnh` /
+ * `Thành phố` without its name: in its own documents that is the issuer.
+ */
+function ownGovernment(issuer: string | null): ((name: string) => string) | null {
+  const level = issuer ? /^(ủy ban nhân dân (?:tỉnh|thành phố))\s+\S/u.exec(foldName(issuer))?.[1] : undefined;
+  return level ? (name) => (foldName(name) === level ? issuer! : name) : null;
 }
 
 /**
