@@ -46,6 +46,8 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = cellsToRows(out);
   out = dropTableRules(out);
   out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
+  // A clause marker alone on its line (`I.`, `**1.`, `a)`: a PDF or .docx converter broke after it) belongs to the words below it.
+  out = rewriteDoc(out, /(?<=^[*_]*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.|^[*_]*[a-zđ]\))[ \t]*\n(?=[^\n])/gmu, () => ' ');
   out = joinParagraphs(out, options.wrapShare ?? 0.8);
   // A part's heading in capitals that a narrow column broke (`I. MỤC` / `ĐÍCH, YÊU CẦU`) is one line.
   out = rewriteDoc(out, /(?<=^[IVXLC]+\.\s+[\p{Lu}][\p{Lu}\s,]*)\n(?=[\p{Lu}][\p{Lu}\s,]*$)/gmu, () => ' ');
