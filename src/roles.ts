@@ -35,7 +35,7 @@ const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(fo
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
 const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
 /** What may stand between two names of one list. */
-const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*,\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
+const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*[,;]\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
 /** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */
 const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escapeRegExp).join('|')}|${FOCUS}`, 'u');

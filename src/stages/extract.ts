@@ -312,7 +312,9 @@ function isPreamble(parent: Clause, seenItem: boolean): boolean {
 function isHeading(text: string, node: Clause): boolean {
   if (node.kind === 'root' || node.kind === 'part' || node.kind === 'appendix') return true;
   const own = text.slice(node.start, node.end).trim();
-  return node.children.length > 0 && own.length < 160 && !/[.;:!?…)]$/u.test(own);
+  // `1. Quán triệt … về nhiệm vụ quốc phòng:` over unmarked paragraphs introduces them: each is an item.
+  const introduces = own.endsWith(':') && node.children.filter((c) => c.kind === 'para').length >= 2;
+  return node.children.length > 0 && own.length < 240 && (introduces || !/[.;:!?…)]$/u.test(own));
 }
 
 /** A paragraph that is only a deadline for what stands above it. */
@@ -357,7 +359,8 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
 function introSentence(text: string, para: Clause): number | null {
   const words = text.slice(para.start, para.end).trimEnd();
   if (!words.endsWith(':')) return null;
-  const breaks = [...words.matchAll(/[.;]\s+(?=\p{Lu})/gu)];
+  // A `;` before a capital separates addressees (`… các Quận, Huyện; Thủ trưởng các Sở …:`), not sentences.
+  const breaks = [...words.matchAll(/[.]\s+(?=\p{Lu})/gu)];
   return breaks.length ? para.start + breaks[breaks.length - 1].index! + 1 : para.start;
 }
 
