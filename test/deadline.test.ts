@@ -21,7 +21,8 @@ const cases: [string, string, string | null, string | null][] = [
   ['Nhiệm vụ thường xuyên.', 'ongoing', null, null],
   ['Hoàn thành cùng thời điểm Luật Khoa học, công nghệ và đổi mới sáng tạo có hiệu lực thi hành.', 'event', null, null],
   ['triển khai trong Quý III, IV/2026, 2027', 'by', '2027-12-31', null],
-  ['giai đoạn 2024 - 2030', 'by', '2030-12-31', null],
+  ['triển khai từ năm 2024 đến năm 2030', 'by', '2030-12-31', null],
+  ['Trước ngày 06 tháng 12 năm 2025', 'by', '2025-12-06', null],
 ];
 
 describe('deadline', () => {
@@ -37,6 +38,11 @@ describe('deadline', () => {
   it('prefers the completion date over a progress report', () => {
     const d = chooseDeadline(findDeadlines('Hoàn thành cùng thời điểm Luật có hiệu lực thi hành. Có báo cáo tiến độ thực hiện trong tháng 6/2025.'));
     expect(d?.kind).toBe('event');
+  });
+
+  it('reads a plan period in running text and a cited full date as no deadline', () => {
+    expect(findDeadlines('xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030')).toEqual([]);
+    expect(findDeadlines('Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV ngày 25 tháng 11 năm 2025;')).toEqual([]);
   });
 
   it('rejects impossible dates', () => {
