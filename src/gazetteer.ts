@@ -125,7 +125,8 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
   { re: new RegExp(`${B}(${OFFICE})(?:các|những)\\s+${UNIT}(?:${COLLECTIVE_SEP}${UNIT})*${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, anyCase: true },
   { re: new RegExp(`${B}(${OFFICE})${UNIT}(?:${COLLECTIVE_SEP}${UNIT})+${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true },
 ];
-const NAMED_HEAD = new RegExp(`${B}(?:${foldedAlternation(grammar.namedHeads)})\\s+`, 'gu');
+/** One pattern per head noun: `Ban` + `Quản lý …` must still be tried where `Ban Quản lý` + `dự án` is not followed by a capital. */
+const NAMED_HEADS = grammar.namedHeads.map((h) => new RegExp(`${B}${escapeRegExp(foldName(h))}\\s+`, 'gu'));
 const NAME_STOP = new RegExp(`^(?:${foldedAlternation(grammar.nameStops)})${E}`, 'u');
 
 /** Mentions by the grammar; a head noun's open reading yields to a listed name that starts at the same place (`Văn phòng Chính phủ` in `Văn phòng Chính phủ công bố …`). */
@@ -142,13 +143,17 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
     }
   }
   // `Cục Đường bộ Việt Nam`, `Vụ Công nghiệp nhẹ`: a head noun, then the name's words up to a verb or function word.
-  for (const m of folded.matchAll(NAMED_HEAD)) {
-    if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/[\p{Lu}\p{N}]/u.test(text[m.index! + m[0].length] ?? '')) continue;
-    const end = nameEnd(text, folded, m.index! + m[0].length);
-    if (end <= m.index! + m[0].length) continue;
-    const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
-    found.push({ start: m.index!, end, name: written, written, collective: false });
+  const named = new Map<number, AgencyMention>();
+  for (const head of NAMED_HEADS) {
+    for (const m of folded.matchAll(head)) {
+      if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/[\p{Lu}\p{N}]/u.test(text[m.index! + m[0].length] ?? '')) continue;
+      const end = nameEnd(text, folded, m.index! + m[0].length);
+      if (end <= m.index! + m[0].length || (named.get(m.index!)?.end ?? 0) >= end) continue;
+      const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
+      named.set(m.index!, { start: m.index!, end, name: written, written, collective: false });
+    }
   }
+  found.push(...named.values());
   return found;
 }
 
