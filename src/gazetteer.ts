@@ -146,7 +146,7 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
   const named = new Map<number, AgencyMention>();
   for (const head of NAMED_HEADS) {
     for (const m of folded.matchAll(head)) {
-      if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/[\p{Lu}\p{N}]/u.test(text[m.index! + m[0].length] ?? '')) continue;
+      if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/^(?:[\p{Lu}\p{N}]|ở\s+\p{Lu})/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
       const end = nameEnd(text, folded, m.index! + m[0].length);
       if (end <= m.index! + m[0].length || (named.get(m.index!)?.end ?? 0) >= end) continue;
       const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
@@ -171,7 +171,9 @@ function nameEnd(text: string, folded: string, at: number): number {
     if (!w) break;
     const capital = /^[\p{Lu}\p{N}]/u.test(w[0]);
     // A connector (`và`, `-`) joins only capitalised words: `Kinh tế - Quản lý`, not `… và các địa phương`.
-    if (!capital && (words === 0 || gap.trim() || NAME_STOP.test(folded.slice(next)))) break;
+    // `ở` joins a name to its place when a capital follows (`Tổ đảng ở Thường trực …`, `Cơ quan đại diện ở Nước ngoài`).
+    const joinsPlace = w[0] === 'ở' && /^\s+[\p{Lu}]/u.test(text.slice(next + 1));
+    if (!capital && !joinsPlace && (words === 0 || gap.trim() || NAME_STOP.test(folded.slice(next)))) break;
     end = next + w[0].replace(/\.$/u, '').length;
     pos = end;
   }

@@ -52,7 +52,7 @@ const ASSIGNED_IN_WORDS = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:cá
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 /** Sentences that only say when: what follows the last sub-item for all of them. */
 const TAIL_DEADLINE = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn|nhiệm vụ thường xuyên|thường xuyên)|^các cơ quan[^.]{0,40}hoàn thành/u;
-const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point', 'row']);
+const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point', 'subpoint', 'row']);
 /** `… thông báo để Ủy ban nhân dân tỉnh X và các Bộ … biết, thực hiện`: whom a Thông báo's conclusions are for. */
 const CLOSING_ADDRESSEE = new RegExp(cues.closingAddressee, 'u');
 /** Kinds whose addressees (`Kính gửi`, `… điện:`) do every task that names no doer. */
@@ -236,7 +236,7 @@ const FIELD_LINE = /^([^:]{4,40}):\s*(.*)$/su;
 
 /** The fields of an item whose dash lines are `label: value` with a table column's label, when at least two are. */
 function fieldLines(text: string, node: Clause): Map<CellRole, string> | null {
-  if (node.kind !== 'point' && node.kind !== 'letter') return null;
+  if (node.kind !== 'point' && node.kind !== 'subpoint' && node.kind !== 'letter') return null;
   const fields = new Map<CellRole, string>();
   for (const child of node.children) {
     if (child.kind !== 'dash') continue;
@@ -334,7 +334,7 @@ function partHeaded(doc: Doc, words: string): string | null {
 function contextOf(head: string, ctx: Context, node: Clause): Context {
   const folded = foldName(head);
   let narrative = ctx.narrative;
-  if (node.kind === 'part' || node.kind === 'point' || node.kind === 'appendix') {
+  if (node.kind === 'part' || node.kind === 'point' || node.kind === 'subpoint' || node.kind === 'appendix') {
     // `I. MỤC ĐÍCH, YÊU CẦU`, `1. Mục tiêu`: what a plan aims at, not what it assigns.
     if (AIM_SECTION.test(folded.trim())) narrative = true;
     else if (DIRECTIVE_SECTION.test(folded)) narrative = false;
