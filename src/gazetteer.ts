@@ -201,6 +201,9 @@ const SHORT_NAMES: Record<string, { folded: string; name: string }[]> = {
   sectors: shortTable([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]),
 };
 
+// People's councils and committees carry their place, not a proper name, after the head (`Ủy ban nhân dân tỉnh …`).
+const SELF_NAMED = new RegExp(`^(?:${foldName('ủy ban nhân dân')}|${foldName('hội đồng nhân dân')})`, 'u');
+
 /**
  * A name read from a header's capitals (`ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP`)
  * in the case the genre writes it: the first word and the province capital,
@@ -209,6 +212,9 @@ const SHORT_NAMES: Record<string, { folded: string; name: string }[]> = {
 export function recaseCapitals(name: string): string {
   if (name !== name.toUpperCase()) return name;
   let out = name.toLowerCase().replace(/^./u, (c) => c.toUpperCase());
+  // A head noun's proper name starts with a capital (`TỔNG CỤC THUẾ` → `Tổng cục Thuế`).
+  const head = NAMED_HEADS.map((re) => new RegExp(`^${re.source.slice(B.length)}`, 'u').exec(foldName(out))?.[0]).filter(Boolean).sort((a, b) => b!.length - a!.length)[0];
+  if (head && !SELF_NAMED.test(foldName(out))) out = out.slice(0, head.length) + out.charAt(head.length).toUpperCase() + out.slice(head.length + 1);
   for (const [folded, proper] of [...PROVINCE_NAME, ...SECTOR_NAME].sort((a, b) => b[0].length - a[0].length)) {
     const at = foldName(out).indexOf(folded);
     if (at > 0 && !/\p{L}/u.test(out[at - 1]) && !/\p{L}/u.test(out[at + folded.length] ?? '')) out = out.slice(0, at) + proper + out.slice(at + folded.length);

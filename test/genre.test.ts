@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../src/model.ts';
 import { normalise } from '../src/stages/normalise.ts';
 import { segment, walk } from '../src/stages/segment.ts';
+import { readHeader } from '../src/stages/read-header.ts';
+import { extract } from '../src/stages/extract.ts';
+import { findAgencies } from '../src/gazetteer.ts';
 import { cellDeadline, chooseDeadline, countFrom, findDeadlines } from '../src/deadline.ts';
 
 const normalised = (text: string) => normalise(createDoc('t.txt', text, 'text'));
@@ -50,7 +53,9 @@ describe('segment, task tables', () => {
     const doc = segment(createDoc('t.txt', text, 'text'));
     const rows: { path: string; task: string; lead: string }[] = [];
     walk(doc.root!, (node) => {
-      if (node.kind === 'row' && node.cells?.responsible) rows.push({ path: node.path, task: text.slice(node.cells.task!.start, node.cells.task!.end), lead: text.slice(node.cells.responsible.start, node.cells.responsible.end) });
+      const lead = node.kind === 'row' ? node.cells?.responsible : undefined;
+      const task = node.cells?.task;
+      if (lead && task && lead.end > lead.start) rows.push({ path: node.path, task: text.slice(task.start, task.end), lead: text.slice(lead.start, lead.end) });
     });
     expect(rows).toEqual([
       { path: 'PL.I.1', task: 'Xây dựng Đề án', lead: 'Bộ Nội vụ' },
@@ -87,5 +92,85 @@ describe('deadlines of the genre', () => {
   it('counts from another event without a date', () => {
     const d = chooseDeadline(findDeadlines('gửi hồ sơ trong thời hạn 07 ngày làm việc kể từ ngày nhận được văn bản'))!;
     expect(d).toMatchObject({ kind: 'relative', counted: { count: 7, unit: 'working-day', fromSigning: false } });
+  });
+});
+
+describe('agencies by the genre’s grammar', () => {
+  it.each([
+    ['Sở Xây dựng tỉnh Gia Lai chủ trì', ['Sở Xây dựng tỉnh Gia Lai']],
+    ['Giao Sở KH&CN phối hợp Sở Tài chính, Sở Nội vụ', ['Sở Khoa học và Công nghệ', 'Sở Tài chính', 'Sở Nội vụ']],
+    ['Giám đốc Sở Giao thông vận tải kiểm tra', ['Giám đốc Sở Giao thông vận tải']],
+    ['Ủy ban nhân dân các quận, huyện, thị xã thực hiện', ['Ủy ban nhân dân các quận, huyện, thị xã']],
+    ['Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo', ['Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']],
+    ['Ủy ban nhân dân tỉnh Phú Thọ khẩn trương', ['Ủy ban nhân dân tỉnh Phú Thọ']],
+    ['Công an tỉnh và Bộ Chỉ huy Quân sự tỉnh', ['Công an tỉnh', 'Bộ Chỉ huy Quân sự tỉnh']],
+    ['Thủ trưởng các sở, ban, ngành của Thành phố có trách nhiệm', ['Thủ trưởng các sở, ban, ngành của Thành phố']],
+    ['Các cấp ủy, tổ chức đảng, các cơ quan, đơn vị', ['Các cấp ủy, tổ chức đảng', 'Các cơ quan, đơn vị']],
+    ['Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương', ['Tỉnh Nghệ An', 'Tỉnh Quảng Ngãi', 'Tỉnh Cao Bằng']],
+    ['các Sở: Tài chính, Nội vụ phối hợp', ['Sở Tài chính', 'Sở Nội vụ']],
+    ['Các Cục: Đường bộ Việt Nam, Kinh tế - Quản lý đầu tư xây dựng;', ['Cục Đường bộ Việt Nam', 'Cục Kinh tế - Quản lý đầu tư xây dựng']],
+    ['Vụ Công nghiệp nhẹ chủ trì, phối hợp với Vụ Kế hoạch', ['Vụ Công nghiệp nhẹ', 'Vụ Kế hoạch']],
+    ['Ban Quản lý Dự án 85 khẩn trương', ['Ban Quản lý Dự án 85']],
+    ['Chi cục Hải quan khu vực V thực hiện', ['Chi cục Hải quan khu vực V']],
+    ['Tổ đảng ở Thường trực Hội đồng Dân tộc chủ trì', ['Tổ đảng ở Thường trực Hội đồng Dân tộc']],
+    // A listed name is not read on into the verb after it.
+    ['Văn phòng Chính phủ công bố Danh mục', ['Văn phòng Chính phủ']],
+    // A lower-case `công an` is a force, not the Công an tỉnh.
+    ['huy động lực lượng công an tỉnh hỗ trợ', []],
+  ])('%s', (text, names) => {
+    expect(findAgencies(text).map((m) => m.name)).toEqual(names);
+  });
+});
+
+describe('the header as Nghị định 30/2020/NĐ-CP lays it out', () => {
+  const header = (text: string) => readHeader(segment(normalised(text))).header!;
+
+  it('reads a province’s Kế hoạch: number, kind from the kind word, issuer from the broken left column', () => {
+    const h = header('ỦY BAN NHÂN\nDÂN\nTỈNH ĐỒNG THÁP\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 617/KH-UBND\nĐồng Tháp, ngày 01 tháng 12 năm 2025\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ CHO CÁC DOANH NGHIỆP\nI. MỤC ĐÍCH, YÊU CẦU\n');
+    expect(h).toMatchObject({ number: '617/KH-UBND', kind: 'KẾ HOẠCH', issuer: 'Ủy ban nhân dân tỉnh Đồng Tháp', issuedAt: '2025-12-01' });
+  });
+
+  it('reads a Công văn: the number with the issuer’s unit, the kind from the V/v subject, the lower body of the left column, the addressees', () => {
+    const h = header('BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 4800/TCT-TTr V/v tăng cường thanh tra\nHà Nội, ngày 17 tháng 10 năm 2016\nKính gửi:\n- Cục Thuế các tỉnh, thành phố trực thuộc Trung ương;\n- Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia.\n1. Tăng cường công tác thanh tra.\n');
+    expect(h).toMatchObject({ number: '4800/TCT-TTr', kind: 'CÔNG VĂN', issuer: 'Tổng cục Thuế' });
+    expect(h.addressees).toEqual(['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương', 'Bộ trưởng Bộ Tài chính']);
+  });
+
+  it('takes the kind of a copy that lost its header from its title, and a Công điện’s addressees after “điện:”', () => {
+    expect(header('Chỉ thị về tăng cường công tác quản lý\nGiao thông đường thủy là vấn đề quan trọng.\n').kind).toBe('CHỈ THỊ');
+    const h = header('BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 96/CĐ-BXD\nCÔNG ĐIỆN\nVỀ VIỆC ỨNG PHÓ MƯA LŨ\nBỘ XÂY DỰNG điện:\n- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam;\n- Ban Quản lý Dự án 85;\n1. Quán triệt.\n');
+    expect(h).toMatchObject({ number: '96/CĐ-BXD', kind: 'CÔNG ĐIỆN', issuer: 'Bộ Xây dựng' });
+    expect(h.addressees).toEqual(['Cục Đường bộ Việt Nam', 'Cục Đường sắt Việt Nam', 'Ban Quản lý Dự án 85']);
+  });
+});
+
+describe('extraction on the genre', () => {
+  const tasksOf = (text: string) => extract(readHeader(segment(normalised(text)))).tasks!;
+
+  it('gives a Công văn’s items its addressees when they name no doer, and an item’s own subject wins', () => {
+    const tasks = tasksOf('VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 11414/VPCP-CN V/v đẩy nhanh cao tốc\nKính gửi: Ủy ban nhân dân tỉnh Đồng Nai.\nPhó Thủ tướng có ý kiến như sau:\n1. Khẩn trương hoàn thành giải phóng mặt bằng trong tháng 12 năm 2025.\n2. Bộ Xây dựng hướng dẫn, tháo gỡ vướng mắc.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible, t.deadline.date])).toEqual([
+      ['1', ['Ủy ban nhân dân tỉnh Đồng Nai'], '2025-12-31'],
+      ['2', ['Bộ Xây dựng'], null],
+    ]);
+  });
+
+  it('reads a task table’s rows by their cells, a group row’s doer flowing down', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nPHỤ LỤC\n| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n|---|---|---|---|---|---|\n| I | Nhóm nhiệm vụ về thể chế | Sở Tư pháp | | | |\n| 1 | Rà soát văn bản | | Sở Nội vụ, các sở, ban, ngành | Quý IV/2025 | Báo cáo rà soát |\n| 2 | Xây dựng cơ sở dữ liệu | Sở KH&CN | | Thường xuyên | |\n');
+    expect(tasks.map((t) => [t.clause, t.responsible, t.coordinating, t.deadline.kind, t.deadline.date, t.deliverable])).toEqual([
+      ['PL.I.1', ['Sở Tư pháp'], ['Sở Nội vụ', 'Các sở, ban, ngành'], 'by', '2025-12-31', 'Báo cáo rà soát'],
+      ['PL.I.2', ['Sở Khoa học và Công nghệ'], [], 'ongoing', null, null],
+    ]);
+  });
+
+  it('reads a plan item whose dash lines are fields as one task', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nII. NHIỆM VỤ\n1. Tổ chức tuyên truyền, phổ biến pháp luật về bảo vệ dữ liệu cá nhân\n- Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp.\n- Cơ quan phối hợp: các bộ, cơ quan ngang bộ.\n- Thời gian thực hiện: năm 2025.\n');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ clause: 'II.1', text: 'Tổ chức tuyên truyền, phổ biến pháp luật về bảo vệ dữ liệu cá nhân', responsible: ['Bộ Công an', 'Bộ Tư pháp'], deadline: { kind: 'by', date: '2025-12-31' } });
+  });
+
+  it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
+    const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);
   });
 });

@@ -88,7 +88,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     if (!span || ctx.narrative || !roles) return;
     const doers = responsible.length ? responsible : roles.responsible.length ? roles.responsible : ctx.responsible;
     if (!doers.length) return;
-    const product = cell('deliverable').replace(/[*_]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+    const product = cell('deliverable').replace(/<br\s*\/?>|[*_]+/giu, ' ').replace(/\s+/gu, ' ').trim();
+    // Without a product column the task's own words name what it produces.
+    const deliverable = row.cells?.deliverable ? product || null : findDeliverable(words, { listed: true });
     tasks.push({
       id: `${number}#${row.path}`,
       clause: row.path,
@@ -99,7 +101,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       coordinating: coordinating.length ? coordinating : roles.coordinating.length ? roles.coordinating : ctx.coordinating,
       directing: roles.directing,
       deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
-      deliverable: product || findDeliverable(words, { listed: true }),
+      deliverable,
       confidence: responsible.length ? 0.9 : 0.7,
     });
   };
@@ -242,7 +244,7 @@ function fieldLines(text: string, node: Clause): Map<CellRole, string> | null {
     if (child.kind !== 'dash') continue;
     const line = FIELD_LINE.exec(text.slice(child.start, child.end).trim());
     const role = line ? columnRole(line[1]) : null;
-    if (line && role && role !== 'task' && role !== 'number' && !fields.has(role)) fields.set(role, line[2].replace(/\s+/gu, ' ').trim());
+    if (line && role && role !== 'task' && role !== 'number' && !fields.has(role)) fields.set(role, line[2].replace(/\s+/gu, ' ').trim().replace(/[.;,]+$/u, ''));
   }
   return fields.size >= 2 ? fields : null;
 }

@@ -79,9 +79,10 @@ export function readHeader(doc: Doc): Doc {
 /** The kind a number's code names (`/CT-`, `/KH-`); a number whose code is the issuer's own (`4240/UBND-VX`) with a `V/v` subject is a Công văn's. */
 function kindOfNumber(number: string | null, headText: string): string | null {
   if (!number) return null;
-  const codes = number.split(/[-/]/u).slice(1);
+  // The kind's code comes right after the number (`617/KH-UBND`, `20-TB/CQTTBCĐ`); in `4800/TCT-TTr` it is the issuer's, and `TTr` its unit.
+  const code = number.split(/[-/]/u)[1];
   const byCode = kindCodes.codes as Record<string, string>;
-  for (const code of codes) if (byCode[code]) return byCode[code];
+  if (byCode[code]) return byCode[code];
   return /(?<![\p{L}])V\/v(?![\p{L}])/u.test(headText) ? 'CÔNG VĂN' : null;
 }
 
@@ -107,6 +108,8 @@ function namedBody(lines: string[]): string | null {
   return null;
 }
 const BARE_PLACE = /^(?:tỉnh|thành phố)\s/u;
+
+const REACH = /^các\s+(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|địa phương)(?![\p{L}])/u;
 
 /**
  * `Kính gửi: …` (a Công văn) or `… điện:` (a Công điện): the bodies on its
@@ -137,7 +140,10 @@ function readAddressees(lines: string[], headLength: number): string[] {
       // A long run of words is the letter's first sentence, merged into the line: the addressees end there.
       if (gap.length > 80 || /(?<![\p{L}])(?:của|tại|về|có|để|theo|xét)(?![\p{L}])/iu.test(gap)) break;
       if (/\p{L}{2}/u.test(gap) && !title) names.push(gap.charAt(0).toUpperCase() + gap.slice(1));
-      if (m.name) names.push(title ? `${gap} ${m.name}` : m.name);
+      // Places that follow a name with no separator are its reach (`Cục Thuế các tỉnh, thành phố …`), not another body.
+      const reach = at > 0 && !gap && !/[,;:]|\svà\s/u.test(raw) && REACH.test(words.slice(m.start, m.end));
+      if (reach) names[names.length - 1] += ` ${words.slice(m.start, m.end)}`;
+      else if (m.name) names.push(title ? `${gap} ${m.name}` : m.name);
       at = m.end;
     }
   }

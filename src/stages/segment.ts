@@ -117,6 +117,7 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   /** The recipients block being read, until an appendix after the signature reopens the body. */
   let recipients: Clause | null = null;
   let inAddressees = false;
+  let attachedTitle = false;
   const messages: Message[] = [];
   /** The task table being read: its columns' roles, the clause it stands in, the group row above. */
   let table: { roles: (CellRole | null)[]; parent: Clause; group: Clause | null } | null = null;
@@ -172,6 +173,12 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
       recipients.end = lineStart;
       recipients = null;
       stack.length = 1;
+      attachedTitle = true;
+      continue;
+    }
+    if (attachedTitle) {
+      // The attached document's title runs up to its `(Kèm theo …)` line: not clauses.
+      if (ATTACHED_TO.test(line.trim())) attachedTitle = false;
       continue;
     }
     if (recipients) {
@@ -240,10 +247,11 @@ function readRow(table: { roles: (CellRole | null)[]; parent: Clause; group: Cla
   const label = numberAt >= 0 && cells[numberAt] ? text.slice(cells[numberAt].start, cells[numberAt].end).replace(/[*_\s]/g, '').replace(/\.$/u, '') : '';
   const isGroup = ROMAN_LABEL.test(label) || filled.length === 1 || (!label && !table.group);
   const roleCells: Clause['cells'] = {};
+  // Empty cells are kept: a table with a Sản phẩm column whose cell is empty says the row has no product.
   table.roles.forEach((role, k) => {
-    if (role && cells[k] && cells[k].end > cells[k].start) roleCells[role] = cells[k];
+    if (role && cells[k]) roleCells[role] = cells[k];
   });
-  if (isGroup && filled.length === 1 && !roleCells.task) roleCells.task = filled[0];
+  if (isGroup && filled.length === 1 && !(roleCells.task && roleCells.task.end > roleCells.task.start)) roleCells.task = filled[0];
   const parent = isGroup ? table.parent : (table.group ?? table.parent);
   const own = isGroup ? (ROMAN_LABEL.test(label) ? label : (/^([IVXLC]+)\.\s/u.exec(text.slice(filled[0].start, filled[0].end))?.[1] ?? String(parent.children.length + 1))) : label || String(parent.children.length + 1);
   const node: Clause = { kind: 'row', label: own, path: parent.path ? `${parent.path}.${own}` : own, start, end, children: [], cells: roleCells };
