@@ -169,6 +169,22 @@ describe('extraction on the genre', () => {
     expect(tasks[0]).toMatchObject({ clause: 'II.1', text: 'Tổ chức tuyên truyền, phổ biến pháp luật về bảo vệ dữ liệu cá nhân', responsible: ['Bộ Công an', 'Bộ Tư pháp'], deadline: { kind: 'by', date: '2025-12-31' } });
   });
 
+  it('reads lettered fields: the Nhiệm vụ field is the task, each dash under it one task, a Cơ quan thực hiện field read through its dashes', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nII. NHIỆM VỤ\n1. Về dữ liệu\n1.1. Xây dựng chiến lược:\na) Nhiệm vụ: Tham mưu rà soát Chiến lược dữ liệu.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các sở, ban, ngành.\nc) Thời gian thực hiện: Hoàn thành trong năm 2025.\n1.2. Phát triển dữ liệu:\na) Nhiệm vụ:\n- Chuẩn hóa cơ sở dữ liệu.\n- Số hóa hồ sơ.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Nội vụ.\nc) Thời gian thực hiện: Thường xuyên.\n');
+    expect(tasks.map((t) => [t.clause, t.text, t.responsible, t.coordinating, t.deadline.kind])).toEqual([
+      ['II.1.1', 'Tham mưu rà soát Chiến lược dữ liệu.', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành'], 'by'],
+      ['II.1.2.d1', 'Chuẩn hóa cơ sở dữ liệu.', ['Sở Nội vụ'], [], 'ongoing'],
+      ['II.1.2.d2', 'Số hóa hồ sơ.', ['Sở Nội vụ'], [], 'ongoing'],
+    ]);
+  });
+
+  it('keeps a Nội dung field as a cell, the heading naming the task, and dates a time field of steps by its last', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nII. NỘI DUNG\n4. Rà soát văn bản quy phạm pháp luật\n- Nội dung: rà soát các văn bản có liên quan.\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát; Thông tấn xã Việt Nam và các cơ quan báo chí, phát thanh, truyền hình khác.\n- Thời gian thực hiện:\n+ Các bộ gửi kết quả trước ngày 15 tháng 12 năm 2025.\n+ Bộ Công an báo cáo trước ngày 31 tháng 12 năm 2025.\n');
+    expect(tasks.map((t) => [t.clause, t.text, t.responsible, t.deadline.date])).toEqual([
+      ['II.4', 'Rà soát văn bản quy phạm pháp luật', ['Bộ Công an', 'Thông tấn xã Việt Nam', 'Các cơ quan báo chí, phát thanh, truyền hình khác'], '2025-12-31'],
+    ]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);

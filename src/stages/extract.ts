@@ -106,41 +106,43 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     });
   };
   /**
-   * A plan's item whose dash lines are fields (`- Cơ quan chủ trì: Bộ Công
-   * an`, `- Thời gian thực hiện: năm 2025`): a task table written as a list,
-   * one task whose words are the item's own.
+   * A plan's item whose dash or lettered lines are fields (`- Cơ quan chủ
+   * trì: Bộ Công an`, `c) Thời gian thực hiện: năm 2025`): a task table
+   * written as a list. The task is the `Nhiệm vụ:` field's words, or each
+   * dash under it, or else the item's own words; the other fields are its
+   * cells and hold for each of those tasks.
    */
-  const visitFielded = (node: Clause, fields: Map<CellRole, string>, ctx: Context): boolean => {
-    const span = trimmedSpan(doc.text, node.start, node.end);
-    if (!span || ctx.narrative) return true;
-    const words = doc.text.slice(span.start, span.end);
-    const roles = readRoles(words);
-    const responsible = cellAgencies(fields.get('responsible') ?? '');
-    const coordinating = cellAgencies(fields.get('coordinating') ?? '');
-    const doers = responsible.length ? responsible : roles.responsible.length ? roles.responsible : ctx.responsible;
-    const deadline = fields.get('deadline') ? cellDeadline(fields.get('deadline')!) : null;
-    tasks.push({
-      id: `${number}#${node.path}`,
-      clause: node.path,
-      text: taskText(words),
-      span,
-      sourceSpan: sourceSpan(doc, span.start, span.end),
-      responsible: doers,
-      coordinating: coordinating.length ? coordinating : roles.coordinating,
-      directing: roles.directing,
-      deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
-      deliverable: fields.get('deliverable')?.replace(/[.;]$/u, '').trim() || findDeliverable(words, { listed: true }),
-      confidence: responsible.length ? 0.9 : 0.7,
-    });
-    return true;
+  const visitFielded = (node: Clause, fields: Fields, ctx: Context): void => {
+    if (ctx.narrative) return;
+    const spans = fields.items.length
+      ? fields.items.map((item, k) => ({ path: `${node.path}.d${k + 1}`, span: trimmedSpan(doc.text, item.start, lastEnd(item)) }))
+      : [{ path: node.path, span: fields.task ?? trimmedSpan(doc.text, node.start, node.end) }];
+    const responsible = cellAgencies(fields.values.get('responsible') ?? '');
+    const coordinating = cellAgencies(fields.values.get('coordinating') ?? '');
+    const deadline = fields.values.get('deadline') ? cellDeadline(fields.values.get('deadline')!) : null;
+    for (const { path, span } of spans) {
+      if (!span) continue;
+      const words = doc.text.slice(span.start, span.end);
+      const roles = readRoles(words);
+      tasks.push({
+        id: `${number}#${path}`,
+        clause: path,
+        text: taskText(words),
+        span,
+        sourceSpan: sourceSpan(doc, span.start, span.end),
+        responsible: responsible.length ? responsible : roles.responsible.length ? roles.responsible : ctx.responsible,
+        coordinating: unique([...coordinating, ...roles.coordinating]),
+        directing: roles.directing,
+        deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
+        deliverable: fields.values.get('deliverable')?.replace(/[.;]$/u, '').trim() || findDeliverable(words, { listed: true }),
+        confidence: responsible.length ? 0.9 : 0.7,
+      });
+    }
   };
   const visit = (node: Clause, ctx: Context) => {
     if (node.kind === 'row') return visitRow(node, ctx);
     const fields = fieldLines(doc.text, node);
-    if (fields) {
-      visitFielded(node, fields, ctx);
-      return;
-    }
+    if (fields) return visitFielded(node, fields, ctx);
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
     const hasItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
@@ -234,31 +236,87 @@ function impliedDoers(doc: Doc): string[] {
 }
 
 /** `Cơ quan chủ trì: …` — a field's label, then its value. */
+const TASK_FIELD = /^nhiệm vụ/u;
 const FIELD_LINE = /^([^:]{4,40}):\s*(.*)$/su;
 
-/** The fields of an item whose dash lines are `label: value` with a table column's label, when at least two are. */
-function fieldLines(text: string, node: Clause): Map<CellRole, string> | null {
-  if (node.kind !== 'point' && node.kind !== 'subpoint' && node.kind !== 'letter') return null;
-  const fields = new Map<CellRole, string>();
-  for (const child of node.children) {
-    if (child.kind !== 'dash') continue;
-    const line = FIELD_LINE.exec(text.slice(child.start, child.end).trim());
-    const role = line ? columnRole(line[1]) : null;
-    if (line && role && role !== 'task' && role !== 'number' && !fields.has(role)) fields.set(role, line[2].replace(/\s+/gu, ' ').trim().replace(/[.;,]+$/u, ''));
-  }
-  return fields.size >= 2 ? fields : null;
+interface Fields {
+  values: Map<CellRole, string>;
+  /** The `Nhiệm vụ:` field's words, when written on its line. */
+  task: { start: number; end: number } | null;
+  /** The dashes under a `Nhiệm vụ:` field written alone: one task each. */
+  items: Clause[];
 }
 
-/** The bodies a table cell names (`Sở Tài chính, Sở Nội vụ`, `UBND các xã, phường`), canonical; words the gazetteer does not know stand as written. */
+/**
+ * The fields of an item whose dash or lettered lines are `label: value` with a
+ * table column's label, when at least two are (a `b) Cơ quan thực hiện:`
+ * line over `- Đơn vị chủ trì: …` / `- Đơn vị phối hợp: …` is read through).
+ */
+function fieldLines(text: string, node: Clause): Fields | null {
+  if (node.kind !== 'point' && node.kind !== 'subpoint' && node.kind !== 'letter' && node.kind !== 'dash') return null;
+  const fields: Fields = { values: new Map(), task: null, items: [] };
+  const read = (children: Clause[], nested: boolean) => {
+    for (const child of children) {
+      if (child.kind !== 'dash' && child.kind !== 'letter' && child.kind !== 'plus') continue;
+      const raw = text.slice(child.start, child.end);
+      const trimmed = raw.trim();
+      const line = FIELD_LINE.exec(trimmed);
+      const role = line ? columnRole(line[1]) : null;
+      if (!line || !role || role === 'number') continue;
+      const value = line[2].replace(/\s+/gu, ' ').trim().replace(/[.;,]+$/u, '');
+      if (role === 'task') {
+        // `Nhiệm vụ:` is the task; `Nội dung:` describes a task the item's heading names.
+        if (nested || !TASK_FIELD.test(foldName(line[1]))) continue;
+        const at = child.start + (raw.length - raw.trimStart().length) + trimmed.length - line[2].length;
+        if (value) fields.task = trimmedSpan(text, at, lastEnd(child));
+        else fields.items = child.children.filter((c) => c.kind === 'dash' || c.kind === 'plus');
+      } else if (!value && role === 'deadline' && child.children.length) {
+        // A time field over dated steps (`+ … trước ngày 15/12`, `+ … trước ngày 31/12`): the task is done with its last step.
+        const last = child.children[child.children.length - 1];
+        fields.values.set(role, text.slice(last.start, lastEnd(last)));
+      } else if (!value && !nested && child.children.length) read(child.children, true);
+      else if (value && !fields.values.has(role)) fields.values.set(role, value);
+    }
+  };
+  read(node.children, false);
+  const tasks = fields.task || fields.items.length ? 1 : 0;
+  return fields.values.size + tasks >= 2 ? fields : null;
+}
+
+/** Where a clause's words end, its unmarked paragraphs included. */
+function lastEnd(node: Clause): number {
+  const paras = node.children.filter((c) => c.kind === 'para' && !c.children.length);
+  return paras.length ? Math.max(node.end, paras[paras.length - 1].end) : node.end;
+}
+
+/**
+ * The bodies a table cell names (`Sở Tài chính, Sở Nội vụ`, `UBND các xã,
+ * phường`), canonical; words the gazetteer does not know stand as written,
+ * a run under one `các` (`các cơ quan báo chí, phát thanh, truyền hình`) as
+ * one collective. A cell that goes on to say what each does (`Bộ Công an
+ * tiến hành rà soát …; các bộ …`) keeps only its names.
+ */
 function cellAgencies(cell: string): string[] {
   const words = cell.replace(/<br\s*\/?>|[*_]+/giu, ' ').replace(/\s+/gu, ' ').trim().replace(/[.;,]$/u, '');
   if (!words) return [];
   const names: string[] = [];
   let at = 0;
-  for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '' }]) {
-    const gap = words.slice(at, m.start).replace(/^[\s,;]+|[\s,;]+$|^và\s+|\s+và$/gu, '');
-    if (/\p{L}{2}/u.test(gap)) names.push(...gap.split(/\s*[,;]\s*/u).filter((g) => /\p{L}{2}/u.test(g)).map((g) => modernUy(g.charAt(0).toUpperCase() + g.slice(1))));
+  let collective = false;
+  for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '', collective: false }]) {
+    const gap = words.slice(at, m.start);
+    const widens = collective && /^,\s*\p{Ll}[^;]*$/u.exec(gap.replace(/(?:,|\s+và)?\s*$/u, ''));
+    if (widens && !hasActionVerb(widens[0])) {
+      // `các cơ quan báo chí, phát thanh, truyền hình khác`: the nouns after a collective widen it.
+      names[names.length - 1] += widens[0].replace(/\s+$/u, '');
+    } else {
+      for (const part of gap.split(/\s*;\s*/u)) {
+        const piece = part.replace(/^[\s,]+|[\s,]+$/gu, '').replace(/^và(?:\s+|$)|\s+và$/gu, '');
+        const items = /^(?:các|những)\s/iu.test(piece) ? [piece] : piece.split(/\s*,\s*/u);
+        for (const item of items) if (/\p{L}{2}/u.test(item) && !hasActionVerb(item)) names.push(modernUy(item.charAt(0).toUpperCase() + item.slice(1)));
+      }
+    }
     if (m.name) names.push(m.name);
+    collective = Boolean(m.collective);
     at = m.end;
   }
   return unique(names);

@@ -262,9 +262,13 @@ function readRow(table: { roles: (CellRole | null)[]; parent: Clause; group: Cla
 const ATTACHED_KIND = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN)(?:\s|$)/u;
 const ATTACHED_TO = /^[*_\s]*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s/u;
 
-/** A kind word alone, and within the next lines `(Kèm theo Quyết định …)`: the document a decision issues. */
+/**
+ * A kind word alone (emphasis marks aside), and below its title, which may run
+ * over several lines, `(Kèm theo Quyết định …)`: the document a decision issues.
+ */
 function attachedDocument(line: string, after: string): boolean {
-  return line.length < 120 && ATTACHED_KIND.test(line.trim()) && after.split('\n').slice(0, 4).some((l) => ATTACHED_TO.test(l.trim()));
+  const lines = after.split('\n').filter((l) => l.trim()).slice(0, 7);
+  return line.length < 120 && ATTACHED_KIND.test(line.replace(/[*_]/g, '').trim()) && lines.some((l) => ATTACHED_TO.test(l.trim()));
 }
 
 function repath(node: Clause, from: string, to: string): void {
