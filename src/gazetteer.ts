@@ -85,10 +85,24 @@ export function findAgencies(text: string): AgencyMention[] {
   // The longest reading of a stretch wins: `Sở Xây dựng tỉnh Gia Lai` over `tỉnh Gia Lai`.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const c of candidates) if (!mentions.some((x) => c.start < x.end && c.end > x.start)) mentions.push(c);
-  return mentions.sort((a, b) => a.start - b.start);
+  return withReach(text, mentions.sort((a, b) => a.start - b.start));
+}
+
+/** Places right after a body's name, with no separator, are its reach (`Cục Thuế các tỉnh, thành phố trực thuộc Trung ương`): one body in each, not another body. */
+function withReach(text: string, mentions: AgencyMention[]): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const m of mentions) {
+    const last = out[out.length - 1];
+    if (last && !last.collective && m.collective && m.start === last.end + 1 && text[last.end] === ' ' && REACH.test(foldName(m.written))) {
+      out[out.length - 1] = { ...last, end: m.end, name: `${last.name} ${m.written}`, written: `${last.written} ${m.written}` };
+    } else out.push(m);
+  }
+  return out;
 }
 
 const foldedAlternation = (forms: readonly string[]) => [...new Set(forms.map(foldName))].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+/** `các tỉnh, thành phố …` after a name: where the body is. */
+const REACH = new RegExp(`^các\\s+(?:${foldedAlternation(grammar.levels)})(?![\\p{L}\\p{N}])`, 'u');
 const canonicalOf = (pairs: [string, string][]) => new Map(pairs.map(([form, name]) => [foldName(form), name]));
 const SECTOR_NAME = canonicalOf([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]);
 const PROVINCE_NAME = canonicalOf(grammar.provinces.map((p): [string, string] => [p, p]));
@@ -121,6 +135,8 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
     name: (m, w) => w,
   },
   { re: new RegExp(`${B}(tỉnh|thành phố|tp\\.?)\\s+(${PROVINCE})${E}`, 'gu'), name: (m) => `${m[1] === 'tỉnh' ? 'Tỉnh' : 'Thành phố'} ${PROVINCE_NAME.get(m[2])}` },
+  // `Các Cục Thuế`: a province's body in the plural, one in each province.
+  { re: new RegExp(`${B}(?:các|những)\\s+(?:${foldedAlternation(grammar.localBodies)})${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, anyCase: true },
   // A new `các` starts a new collective (`các cấp ủy, tổ chức đảng, các cơ quan …` is two).
   { re: new RegExp(`${B}(${OFFICE})(?:các|những)\\s+${UNIT}(?:${COLLECTIVE_SEP}${UNIT})*${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, anyCase: true },
   { re: new RegExp(`${B}(${OFFICE})${UNIT}(?:${COLLECTIVE_SEP}${UNIT})+${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true },

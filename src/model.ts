@@ -38,7 +38,7 @@ export interface Note {
 }
 
 export type ClauseKind =
-  | 'root' | 'part' | 'appendix' | 'point' | 'subpoint' | 'letter' | 'dash' | 'plus'
+  | 'root' | 'section' | 'part' | 'appendix' | 'point' | 'subpoint' | 'letter' | 'dash' | 'plus'
   | 'sub' | 'para' | 'article' | 'row' | 'recipients' | 'signature';
 
 export interface Clause {

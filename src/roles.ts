@@ -54,6 +54,8 @@ const DIRECTS = /(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuy�
 const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 /** A topic label before the doers: `Về an toàn thông tin, an ninh mạng: Bộ Công an …`. */
 const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
+/** The subject asks others to do the work: `X đề nghị Y …`, `X yêu cầu Y …`, `X giao Y …`. */
+const REQUESTS = /^\s*(?:(?:tiếp tục|trân trọng)\s+)?(?:đề nghị|yêu cầu|giao)\s+/u;
 /** Handing work to someone: `Giao Bộ KH-CN chủ trì …`, `…, yêu cầu các cấp ủy …`. */
 const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
 /**
@@ -81,10 +83,16 @@ export function readRoles(text: string): Roles {
     DIRECTS.lastIndex = subject.end + (/^\s*/u.exec(folded.slice(subject.end))?.[0].length ?? 0);
     const directs = DIRECTS.exec(folded);
     const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
+    const asks = directed?.names.length ? null : REQUESTS.exec(folded.slice(subject.end));
+    const asked = asks ? subjectList(mentions, text, folded, subject.end + asks[0].length) : null;
     if (directed?.names.length) {
       roles.directing = subject.names;
       roles.responsible = directed.names;
       roles.subjectEnd = directed.end;
+    } else if (asked?.names.length) {
+      // `Tổng cục Thuế đề nghị Cục Thuế các tỉnh … rà soát`: who asks is not who does.
+      roles.responsible = asked.names;
+      roles.subjectEnd = asked.end;
     } else {
       roles.responsible = subject.names;
     }

@@ -115,6 +115,10 @@ describe('agencies by the genre’s grammar', () => {
     ['Tổ đảng ở Thường trực Hội đồng Dân tộc chủ trì', ['Tổ đảng ở Thường trực Hội đồng Dân tộc']],
     // A listed name is not read on into the verb after it.
     ['Văn phòng Chính phủ công bố Danh mục', ['Văn phòng Chính phủ']],
+    ['Các Cục Thuế rà soát lại kế hoạch', ['Các Cục Thuế']],
+    // Places straight after a name are where the body is, not another body.
+    ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương thực hiện', ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương']],
+    ['Bộ Công an, các tỉnh biên giới', ['Bộ Công an', 'Các tỉnh']],
     // A lower-case `công an` is a force, not the Công an tỉnh.
     ['huy động lực lượng công an tỉnh hỗ trợ', []],
   ])('%s', (text, names) => {
@@ -182,6 +186,24 @@ describe('extraction on the genre', () => {
     const tasks = tasksOf('KẾ HOẠCH\nII. NỘI DUNG\n4. Rà soát văn bản quy phạm pháp luật\n- Nội dung: rà soát các văn bản có liên quan.\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát; Thông tấn xã Việt Nam và các cơ quan báo chí, phát thanh, truyền hình khác.\n- Thời gian thực hiện:\n+ Các bộ gửi kết quả trước ngày 15 tháng 12 năm 2025.\n+ Bộ Công an báo cáo trước ngày 31 tháng 12 năm 2025.\n');
     expect(tasks.map((t) => [t.clause, t.text, t.responsible, t.deadline.date])).toEqual([
       ['II.4', 'Rà soát văn bản quy phạm pháp luật', ['Bộ Công an', 'Thông tấn xã Việt Nam', 'Các cơ quan báo chí, phát thanh, truyền hình khác'], '2025-12-31'],
+    ]);
+  });
+
+  it('reads an older Công văn: points numbered 1/, a kind from its V/v under a number OCR destroyed, background dashes above the lead-in, who is asked rather than who asks', () => {
+    const doc = readHeader(segment(normalised('BO TÀI CHÍNH\nSố: §Ø0 /TCT-TTr\nV/v tăng cường công tác thanh tra\nKính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương.\nKết quả thanh tra 9 tháng cho thấy:\n- Một số Cục Thuế có tỷ lệ hoàn thành thấp.\nĐể hoàn thành nhiệm vụ, Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố thực hiện một số giải pháp sau:\n1/ Các Cục Thuế rà soát lại kế hoạch thanh tra.\n2/ Tăng cường kiểm tra sau hoàn thuế.\n3/ Tổng cục Thuế đề nghị Cục Thuế các tỉnh, thành phố rà soát lại các khoản nợ.\n')));
+    expect(doc.header!.kind).toBe('CÔNG VĂN');
+    expect(extract(doc).tasks!.map((t) => [t.clause, t.responsible])).toEqual([
+      ['1', ['Các Cục Thuế']],
+      ['2', ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương']],
+      ['3', ['Cục Thuế các tỉnh, thành phố']],
+    ]);
+  });
+
+  it('reads sections A., B. above the Roman parts', () => {
+    const tasks = tasksOf('CHỈ THỊ\nA.\nNhững nội dung chủ yếu\nI.\nNhiệm vụ\n1. Sở Kế hoạch và Đầu tư hướng dẫn các ngành xây dựng kế hoạch.\nB.\nTổ chức thực hiện\nI.\nKinh phí\n1. Sở Tài chính bố trí kinh phí.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([
+      ['A.I.1', ['Sở Kế hoạch và Đầu tư']],
+      ['B.I.1', ['Sở Tài chính']],
     ]);
   });
 

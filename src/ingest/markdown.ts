@@ -24,11 +24,16 @@ export function looksLikeMarkdown(text: string): boolean {
   return MARKDOWN_SIGNS.test(text);
 }
 
+/** A converter's YAML front matter (`---` / `title: …` / `---`) at the file's start. */
+const FRONT_MATTER = /^---\n(?:[\w-]+:[^\n]*\n)+---\n/u;
+
 export function readMarkdown(path: string, source: string): Doc {
-  const tree = unified().use(remarkParse).parse(source);
+  // The front matter is the file's, not the document's: read as blank lines, offsets unchanged.
+  const body = source.replace(FRONT_MATTER, (m) => m.replace(/[^\n]/g, ' '));
+  const tree = unified().use(remarkParse).parse(body);
   const writer = new TextRewriter();
   const notes: Note[] = [];
-  new TreeText(source, writer, notes).blocks(tree.children, 0, source.length);
+  new TreeText(body, writer, notes).blocks(tree.children, 0, body.length);
   const { text, toOld } = writer.finish(source.length);
   return { ...applyRewrite(createDoc(path, source, 'markdown'), text, toOld), notes };
 }

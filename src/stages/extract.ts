@@ -169,8 +169,10 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     let previousTasks = tasks.length;
     // The closing paragraphs of the body are read as the root's own, after the last point.
     const children = node.kind === 'root' ? node.children.flatMap((c) => [c, ...c.children.filter((p) => closing.has(p))]) : node.children;
-    for (const child of children) {
+    const background = node.kind === 'root' ? backgroundBefore(doc.text, children) : 0;
+    for (const [index, child] of children.entries()) {
       const mark = tasks.length;
+      if (index < background && (child.kind === 'dash' || child.kind === 'plus') && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, child.end)))) continue;
       if (child.kind === 'sub') {
         const end = shared && child === lastSub ? shared.cut : child.end;
         const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline, report }, number);
@@ -363,14 +365,28 @@ function namesOwnDoers(words: string): boolean {
   return roles.subjectEnd > 0 || roles.sentenceDoers.length > 0;
 }
 
+const NUMBERED_KINDS = new Set(['section', 'part', 'article', 'point', 'subpoint', 'letter']);
+
+/**
+ * Where the background of a body ends: a lead-in ending in `:` right before
+ * its first numbered point (`Để hoàn thành nhiệm vụ nêu trên, Tổng cục Thuế
+ * yêu cầu …:`) closes it, so the dashes above it (what went well, what did
+ * not) are the reasons for the points, not tasks. 0 when there is no such lead-in.
+ */
+function backgroundBefore(text: string, children: Clause[]): number {
+  const first = children.findIndex((c) => NUMBERED_KINDS.has(c.kind));
+  const lead = first > 0 ? children[first - 1] : null;
+  return lead?.kind === 'para' && text.slice(lead.start, lead.end).trimEnd().endsWith(':') ? first - 1 : 0;
+}
+
 /** Before the first item of the body, of a part or of an appendix. */
 function isPreamble(parent: Clause, seenItem: boolean): boolean {
-  return !seenItem && (parent.kind === 'root' || parent.kind === 'part' || parent.kind === 'appendix');
+  return !seenItem && (parent.kind === 'root' || parent.kind === 'section' || parent.kind === 'part' || parent.kind === 'appendix');
 }
 
 /** A heading groups items: the root, a part, an appendix, or a point whose words end without punctuation. */
 function isHeading(text: string, node: Clause): boolean {
-  if (node.kind === 'root' || node.kind === 'part' || node.kind === 'appendix') return true;
+  if (node.kind === 'root' || node.kind === 'section' || node.kind === 'part' || node.kind === 'appendix') return true;
   const own = text.slice(node.start, node.end).trim();
   // `1. Quán triệt … về nhiệm vụ quốc phòng:` over unmarked paragraphs introduces them: each is an item.
   const introduces = own.endsWith(':') && node.children.filter((c) => c.kind === 'para').length >= 2;
@@ -394,7 +410,7 @@ function partHeaded(doc: Doc, words: string): string | null {
 function contextOf(head: string, ctx: Context, node: Clause): Context {
   const folded = foldName(head);
   let narrative = ctx.narrative;
-  if (node.kind === 'part' || node.kind === 'point' || node.kind === 'subpoint' || node.kind === 'appendix') {
+  if (node.kind === 'section' || node.kind === 'part' || node.kind === 'point' || node.kind === 'subpoint' || node.kind === 'appendix') {
     // `I. MỤC ĐÍCH, YÊU CẦU`, `1. Mục tiêu`: what a plan aims at, not what it assigns.
     if (AIM_SECTION.test(folded.trim())) narrative = true;
     else if (DIRECTIVE_SECTION.test(folded)) narrative = false;

@@ -26,6 +26,8 @@ const DEFAULT_FURNITURE = [
   '^\\d{1,3}$',
   // A word-processor file name printed as a running footer, e.g. `2.BCD57_CQTT_TB20.DOC 3`.
   '^\\S+\\.(?:DOCX?|docx?)(?:\\s+\\d{1,3})?$',
+  // A converter's page-break marker: `--- PAGE BREAK ---`.
+  '^-{2,}\\s*PAGE BREAK\\s*-{2,}$',
 ];
 
 /** Where a new paragraph starts whatever the line before it: clause markers (lettered ones as segment reads them, `¢)` included) and block labels. */
@@ -41,6 +43,8 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = rewriteDoc(out, /[\u2010-\u2015\u2212]/g, () => '-');
   out = rewriteDoc(out, /^ +| +$/gm, () => '');
   out = rewriteDoc(out, / {2,}/g, () => ' ');
+  // A converter's YAML front matter (`---` / `title: …` / `---`) is the file's, not the document's; without the m flag `^` is the file's start only.
+  out = rewriteDoc(out, /^---\n(?:[\w-]+:[^\n]*\n)+---\n/gu, () => '');
   if ((options.joinSegmented ?? 'auto') === 'auto' && isWordSegmented(out.text)) out = joinSegmented(out);
   if (options.cutBeforeHeader) out = cutBeforeHeader(out);
   out = cellsToRows(out);

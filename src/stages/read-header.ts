@@ -76,13 +76,12 @@ export function readHeader(doc: Doc): Doc {
   return { ...doc, header: { number, kind, issuer, issuedAt, place, title, signer: readSigner(doc), addressees: readAddressees(lines, head.length) } };
 }
 
-/** The kind a number's code names (`/CT-`, `/KH-`); a number whose code is the issuer's own (`4240/UBND-VX`) with a `V/v` subject is a Công văn's. */
+/** The kind a number's code names (`/CT-`, `/KH-`); a `V/v` subject under a number whose code is the issuer's own (`4240/UBND-VX`), or under a number OCR destroyed, is a Công văn's. */
 function kindOfNumber(number: string | null, headText: string): string | null {
-  if (!number) return null;
   // The kind's code comes right after the number (`617/KH-UBND`, `20-TB/CQTTBCĐ`); in `4800/TCT-TTr` it is the issuer's, and `TTr` its unit.
-  const code = number.split(/[-/]/u)[1];
+  const code = number?.split(/[-/]/u)[1];
   const byCode = kindCodes.codes as Record<string, string>;
-  if (byCode[code]) return byCode[code];
+  if (code && byCode[code]) return byCode[code];
   return /(?<![\p{L}])V\/v(?![\p{L}])/u.test(headText) ? 'CÔNG VĂN' : null;
 }
 
@@ -108,8 +107,6 @@ function namedBody(lines: string[]): string | null {
   return null;
 }
 const BARE_PLACE = /^(?:tỉnh|thành phố)\s/u;
-
-const REACH = /^các\s+(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|địa phương)(?![\p{L}])/u;
 
 /**
  * `Kính gửi: …` (a Công văn) or `… điện:` (a Công điện): the bodies on its
@@ -140,10 +137,7 @@ function readAddressees(lines: string[], headLength: number): string[] {
       // A long run of words is the letter's first sentence, merged into the line: the addressees end there.
       if (gap.length > 80 || /(?<![\p{L}])(?:của|tại|về|có|để|theo|xét)(?![\p{L}])/iu.test(gap)) break;
       if (/\p{L}{2}/u.test(gap) && !title) names.push(gap.charAt(0).toUpperCase() + gap.slice(1));
-      // Places that follow a name with no separator are its reach (`Cục Thuế các tỉnh, thành phố …`), not another body.
-      const reach = at > 0 && !gap && !/[,;:]|\svà\s/u.test(raw) && REACH.test(words.slice(m.start, m.end));
-      if (reach) names[names.length - 1] += ` ${words.slice(m.start, m.end)}`;
-      else if (m.name) names.push(title ? `${gap} ${m.name}` : m.name);
+      if (m.name) names.push(title ? `${gap} ${m.name}` : m.name);
       at = m.end;
     }
   }

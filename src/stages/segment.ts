@@ -26,16 +26,19 @@ interface Marker {
   closer?: string;
 }
 
-const RANK: Partial<Record<ClauseKind, number>> = { appendix: 0, part: 1, article: 1, point: 2, subpoint: 2.5, letter: 3, dash: 4, plus: 5 };
+const RANK: Partial<Record<ClauseKind, number>> = { appendix: 0, section: 0.5, part: 1, article: 1, point: 2, subpoint: 2.5, letter: 3, dash: 4, plus: 5 };
 
 function readMarker(line: string): Marker | null {
   let m: RegExpExecArray | null;
   if ((m = /^(PHỤ LỤC|Phụ lục)(?:\s+([IVX\d]+))?\b\s*[:.-]?\s*/u.exec(line)) && line.length < 80) return { kind: 'appendix', label: m[2] ?? '', skip: m[0].length };
   if ((m = /^Điều\s+(\d+)\s*[.:]\s*/u.exec(line))) return { kind: 'article', label: m[1], skip: m[0].length };
   if ((m = /^([IVX]{1,5})\s*[.\-]\s+/u.exec(line))) return { kind: 'part', label: m[1], skip: m[0].length };
+  // `A.`, `B.`: sections above the Roman parts (older Chỉ thị and Kế hoạch), never a name's initial, which runs on in the line.
+  if ((m = /^([A-E])\s*\.\s*$/u.exec(line)) || (m = /^([A-E])\s*\.\s+(?=[\p{Lu}\d])(?!\p{Lu}\p{Ll}*\s*\.)/u.exec(line))) return { kind: 'section', label: m[1], skip: m[0].length };
   // `2.1.` under point 2: its path is the point's, then its own number (`II.2.1`).
   if ((m = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/u.exec(line))) return { kind: 'subpoint', label: m[2], skip: m[0].length };
-  if ((m = /^(\d{1,2})\s*([.)])\s+(?=\S)/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: m[2] };
+  // `1/` is how typewritten and older documents number their points.
+  if ((m = /^(\d{1,2})\s*([.)/])\s+(?=\S)/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: m[2] };
   // `3, Tiếp tục …`: kept only if it is the number expected next (see inSequence).
   if ((m = /^(\d{1,2}),\s+(?=\p{Lu})/u.exec(line))) return { kind: 'point', label: m[1], skip: m[0].length, closer: ',' };
   if ((m = LETTER_MARKER.exec(line))) return { kind: 'letter', label: m[1], skip: m[0].length };
@@ -284,6 +287,7 @@ function attach(parent: Clause, node: Clause, counters: Map<Clause, { dash: numb
     case 'appendix':
       node.path = node.label ? `PL${node.label}` : 'PL';
       break;
+    case 'section':
     case 'part':
       node.path = `${prefix}${node.label}`;
       break;
