@@ -38,11 +38,11 @@ const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*[,;]\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
 /** Where a collective addressee's phrase ends before its verb: an adverbial (`theo chức năng, nhiệm vụ`), a purpose (`để`), named members (`, đặc biệt là`). */
-const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map(escapeRegExp).join('|')}|${FOCUS}`, 'u');
+const PHRASE_STOP = new RegExp(`${agencies.phraseStops.map((p) => escapeRegExp(foldName(p))).join('|')}|${FOCUS}`, 'u');
 /** A collective's head noun; before a comma (group 1) it opens a list of such nouns (`các tập đoàn, doanh nghiệp …`). */
-const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escapeRegExp(h)).join('|')})(?:\\s|(,))`, 'u');
+const COLLECTIVE = new RegExp(`^(?:${agencies.collectiveHeads.map((h) => escapeRegExp(foldName(h))).join('|')})(?:\\s|(,))`, 'u');
 /** Unit nouns that hold a verb (`viện nghiên cứu`, `đoàn kiểm tra`). */
-const UNIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${agencies.unitNouns.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'gu');
+const UNIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${agencies.unitNouns.map((u) => escapeRegExp(foldName(u))).join('|')})(?![\\p{L}])`, 'gu');
 const UNIT_REACH = Math.max(...agencies.unitNouns.map((u) => u.length));
 /** A collective addressee's phrase is at most this long. */
 const MAX_COLLECTIVE = 160;

@@ -207,6 +207,19 @@ describe('extraction on the genre', () => {
     ]);
   });
 
+  it('reads a Nội dung field as the task under a bare label, and a doer field that says who leads and who joins', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nIII. NỘI DUNG HOẠT ĐỘNG\n1. Nâng cao nhận thức\na) Hoạt động 1\n- Nội dung: Triển khai Tháng hành động.\n- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp.\nb) Hoạt động 2\n- Nội dung: Tuyên truyền trên các phương tiện truyền thông.\n- Cơ quan thực hiện:\n+ Sở Văn hóa và Thể thao chủ trì, phối hợp với Sở Tư pháp.\n+ Sở Xây dựng đăng tải thông điệp.\n- Chỉ tiêu 1: Năm 2025 đạt 80%.\n');
+    expect(tasks.map((t) => [t.clause, t.text, t.responsible, t.coordinating])).toEqual([
+      ['III.1.a', 'Triển khai Tháng hành động.', ['Sở Nội vụ'], ['Sở Tư pháp']],
+      ['III.1.b', 'Tuyên truyền trên các phương tiện truyền thông.', ['Sở Văn hóa và Thể thao', 'Sở Xây dựng'], ['Sở Tư pháp']],
+    ]);
+  });
+
+  it('takes a province’s Ủy ban nhân dân Thành phố in its own plan for the issuer, and a Chỉ tiêu for a target, not a task', () => {
+    const tasks = tasksOf('ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 174/KH-UBND\nKẾ HOẠCH\nII. MỤC TIÊU\n- Chỉ tiêu 1: Năm 2025 đạt 80% người được hỗ trợ.\nIV. GIẢI PHÁP\n1. Ủy ban nhân dân Thành phố bố trí ngân sách cho các hoạt động.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['IV.1', ['Ủy ban nhân dân thành phố Hồ Chí Minh']]]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);

@@ -48,7 +48,7 @@ const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.join('|
 const NARRATIVE_SECTION = wordsRe(cues.nonDirectiveSections);
 const DIRECTIVE_SECTION = wordsRe(cues.directiveSections);
 const AIM_SECTION = new RegExp(cues.aimSections, 'u');
-const ASSIGNED_IN_WORDS = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|ủy ban|thủ tướng)/u;
+const ASSIGNED_IN_WORDS = new RegExp(`(?<![\\p{L}])(?:yêu cầu|đề nghị|giao)\\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|${foldName('ủy ban')}|thủ tướng)`, 'u');
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 /** Sentences that only say when: what follows the last sub-item for all of them. */
 const TAIL_DEADLINE = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn|nhiệm vụ thường xuyên|thường xuyên)|^các cơ quan[^.]{0,40}hoàn thành/u;
@@ -117,8 +117,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const spans = fields.items.length
       ? fields.items.map((item, k) => ({ path: `${node.path}.d${k + 1}`, span: trimmedSpan(doc.text, item.start, lastEnd(item)) }))
       : [{ path: node.path, span: fields.task ?? trimmedSpan(doc.text, node.start, node.end) }];
-    const responsible = cellAgencies(fields.values.get('responsible') ?? '');
-    const coordinating = cellAgencies(fields.values.get('coordinating') ?? '');
+    const who = fieldDoers(fields.values.get('responsible') ?? '');
+    const responsible = who.responsible;
+    const coordinating = unique([...who.coordinating, ...cellAgencies(fields.values.get('coordinating') ?? '')]);
     const deadline = fields.values.get('deadline') ? cellDeadline(fields.values.get('deadline')!) : null;
     for (const { path, span } of spans) {
       if (!span) continue;
@@ -218,8 +219,10 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
  * A province's Ủy ban nhân dân writes itself `Ủy ban nhân dân Tỉnh` /
  * `Thành phố` without its name: in its own documents that is the issuer.
  */
+const OWN_LEVEL = new RegExp(`^(${foldName('Ủy ban nhân dân')} (?:tỉnh|thành phố))\\s+\\S`, 'u');
+
 function ownGovernment(issuer: string | null): ((name: string) => string) | null {
-  const level = issuer ? /^(ủy ban nhân dân (?:tỉnh|thành phố))\s+\S/u.exec(foldName(issuer))?.[1] : undefined;
+  const level = issuer ? OWN_LEVEL.exec(foldName(issuer))?.[1] : undefined;
   return level ? (name) => (foldName(name) === level ? issuer! : name) : null;
 }
 
@@ -239,6 +242,25 @@ function impliedDoers(doc: Doc): string[] {
 
 /** `Cơ quan chủ trì: …` — a field's label, then its value. */
 const TASK_FIELD = /^nhiệm vụ/u;
+/** An item's heading that only counts it: `Hoạt động 1`, `Nhiệm vụ 2`. */
+const BARE_LABEL = /^(?:hoạt động|nhiệm vụ|nội dung|giải pháp)?\s*\d*\s*[.:]?$/u;
+
+/**
+ * A doer field's bodies: a list of names (`Bộ Công an, Bộ Tư pháp`), or
+ * sentences that say who leads and who joins (`Sở Nội vụ chủ trì, phối hợp
+ * với các sở …`; several, one per line, joined by `;`).
+ */
+function fieldDoers(value: string): { responsible: string[]; coordinating: string[] } {
+  if (!/chủ trì|phối hợp/u.test(foldName(value))) return { responsible: cellAgencies(value), coordinating: [] };
+  const responsible: string[] = [];
+  const coordinating: string[] = [];
+  for (const sentence of value.split(/\s*;\s*/u)) {
+    const roles = readRoles(sentence);
+    responsible.push(...(roles.responsible.length ? roles.responsible : cellAgencies(sentence.split(/\s+(?:chủ trì|phối hợp)/u)[0])));
+    coordinating.push(...roles.coordinating);
+  }
+  return { responsible: unique(responsible), coordinating: unique(coordinating) };
+}
 const FIELD_LINE = /^([^:]{4,40}):\s*(.*)$/su;
 
 interface Fields {
@@ -267,15 +289,19 @@ function fieldLines(text: string, node: Clause): Fields | null {
       if (!line || !role || role === 'number') continue;
       const value = line[2].replace(/\s+/gu, ' ').trim().replace(/[.;,]+$/u, '');
       if (role === 'task') {
-        // `Nhiệm vụ:` is the task; `Nội dung:` describes a task the item's heading names.
-        if (nested || !TASK_FIELD.test(foldName(line[1]))) continue;
+        // `Nhiệm vụ:` is the task; `Nội dung:` is too under a bare label (`a) Hoạt động 1`), else it describes the task the heading names.
+        if (nested || !(TASK_FIELD.test(foldName(line[1])) || BARE_LABEL.test(foldName(text.slice(node.start, node.end).trim())))) continue;
         const at = child.start + (raw.length - raw.trimStart().length) + trimmed.length - line[2].length;
+        if (fields.task || fields.items.length) continue;
         if (value) fields.task = trimmedSpan(text, at, lastEnd(child));
         else fields.items = child.children.filter((c) => c.kind === 'dash' || c.kind === 'plus');
       } else if (!value && role === 'deadline' && child.children.length) {
         // A time field over dated steps (`+ … trước ngày 15/12`, `+ … trước ngày 31/12`): the task is done with its last step.
         const last = child.children[child.children.length - 1];
         fields.values.set(role, text.slice(last.start, lastEnd(last)));
+      } else if (!value && role === 'responsible' && child.children.every((c) => !FIELD_LINE.test(text.slice(c.start, c.end).trim()) || !columnRole(FIELD_LINE.exec(text.slice(c.start, c.end).trim())![1]))) {
+        // `- Cơ quan thực hiện:` over `+ Sở X chủ trì …` / `+ Sở Y đăng tải …`: each line names its doers.
+        fields.values.set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '));
       } else if (!value && !nested && child.children.length) read(child.children, true);
       else if (value && !fields.values.has(role)) fields.values.set(role, value);
     }
