@@ -29,7 +29,7 @@ export interface Roles {
 const VERB = new RegExp(`(?<![\\p{L}])(?:${alternation(cues.actionVerbs)})(?![\\p{L}])`, 'u');
 /** VERB anchored where lastIndex says (sticky), built once: it is tried at every sentence of every task. */
 const VERB_AT = new RegExp(VERB.source, 'uy');
-const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})\\s+`, 'u');
+const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})\\s*:?\\s+`, 'u');
 /** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(foldName(a))).join('|')}))?`;
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */

@@ -220,6 +220,14 @@ describe('extraction on the genre', () => {
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['IV.1', ['Ủy ban nhân dân thành phố Hồ Chí Minh']]]);
   });
 
+  it('reads nothing assigned in the preamble’s issuing formula, and the doers after “Đề nghị:”', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nỦy ban nhân dân Tỉnh ban hành Kế hoạch chuyển đổi số với các nội dung như sau:\nIII. NHIỆM VỤ\n1. Tuyên truyền, phổ biến về chuyển đổi số.\nIV. TỔ CHỨC THỰC HIỆN\n6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\na) Tuyên truyền, vận động hội viên tham gia.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([
+      ['III.1', []],
+      ['IV.6.a', ['Hiệp hội Doanh nghiệp tỉnh', 'Hội Nông dân tỉnh']],
+    ]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);

@@ -48,6 +48,7 @@ const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.join('|
 const NARRATIVE_SECTION = wordsRe(cues.nonDirectiveSections);
 const DIRECTIVE_SECTION = wordsRe(cues.directiveSections);
 const AIM_SECTION = new RegExp(cues.aimSections, 'u');
+const ISSUING = new RegExp(cues.issuingFormula, 'u');
 const ASSIGNED_IN_WORDS = new RegExp(`(?<![\\p{L}])(?:yêu cầu|đề nghị|giao)\\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|${foldName('ủy ban')}|thủ tướng)`, 'u');
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 /** Sentences that only say when: what follows the last sub-item for all of them. */
@@ -197,7 +198,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         // A paragraph ending in a colon introduces the items after it: its last sentence is their context.
         const intro = introSentence(doc.text, child);
         const before = own;
-        if (intro !== null) own = contextOf(doc.text.slice(intro, child.end), own, child);
+        if (intro !== null && !ISSUING.test(foldName(doc.text.slice(intro, child.end)))) own = contextOf(doc.text.slice(intro, child.end), own, child);
         const end = intro ?? child.end;
         // Before the first item of a part, a paragraph is preamble: a task there is assigned in words.
         if (isPreamble(node, seenItem) && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end)))) continue;
