@@ -34,6 +34,7 @@ const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(foldName(a))).join('|')}))?`;
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
 const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
+const DASH_TITLE = new RegExp(`^(?:${agencies.dashTitles.map((t) => escapeRegExp(foldName(t))).join('|')})(?![\\p{L}])`, 'u');
 /** What may stand between two names of one list. */
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*[,;]\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
@@ -228,6 +229,11 @@ function listAt(mentions: AgencyMention[], folded: string, at: number, asWritten
     const gap = folded.slice(pos, next.start);
     // Names of one enumeration (`(Đảng ủy Chính phủ; Đảng ủy Quốc hội; …)`) stay one list whatever separates them.
     const sameEnumeration = last?.group !== undefined && last.group === next.group;
+    if (names.length && /^\s*-\s*$/u.test(gap) && DASH_TITLE.test(foldName(next.written))) {
+      // `Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo`: the same body's second title.
+      pos = next.end;
+      continue;
+    }
     if (names.length ? !LIST_GAP.test(gap) && gap !== '' && !sameEnumeration : gap.trim() !== '') break;
     names.push(asWritten && next.collective ? next.written : next.name);
     pos = next.end;

@@ -228,6 +228,15 @@ describe('extraction on the genre', () => {
     ]);
   });
 
+  it('takes a heading that only names a doer for the doer of the items under it, a second title after “ - ” for no other body', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nIV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n1.1. Trưởng Ban Chỉ đạo\n- Phụ trách chung, trực tiếp điều hành, chỉ đạo thực hiện tổng kiểm kê.\n1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tham mưu triển khai thực hiện kế hoạch kiểm kê.\n1.5. Đối tượng thực hiện kiểm kê\n- Thành lập Tổ kiểm kê.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([
+      ['IV.1.1.d1', ['Trưởng Ban Chỉ đạo']],
+      ['IV.1.2.d1', ['Sở Tài chính']],
+      ['IV.1.5.d1', ['Đối tượng thực hiện kiểm kê']],
+    ]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);

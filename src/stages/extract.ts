@@ -13,6 +13,8 @@ import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { columnRole } from '../tables.ts';
 import { headOf } from './segment.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
+import grammar from '../../data/agency-grammar.json' with { type: 'json' };
+import { escapeRegExp } from '../words.ts';
 
 export interface ExtractOptions {
   /** Only clauses under this path hold tasks (a report's Part II: `II`). @default whole body */
@@ -444,6 +446,10 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
     else if (NARRATIVE_SECTION.test(folded)) narrative = true;
   }
   const roles = readRoles(head);
+  if (!roles.responsible.length && !roles.assigned.length && node.kind !== 'root') {
+    const named = headingDoer(head);
+    if (named) roles.responsible = [named];
+  }
   const deadline = chooseDeadline(findDeadlines(head));
   const addressedBy = roles.responsible.length ? 'heading' : roles.assigned.length ? 'request' : ctx.addressedBy;
   // `… yêu cầu các cấp ủy, tổ chức đảng:` hands the items below to those it names.
@@ -456,6 +462,25 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
     narrative,
     addressedBy,
   };
+}
+
+const DOER_HEADING = new RegExp(
+  `^(?:${[...grammar.doerHeadings, ...grammar.officeHolders, ...grammar.namedHeads, ...grammar.sectorHeads, ...grammar.localGovernment].map((h) => escapeRegExp(foldName(h))).join('|')})\\s`,
+  'u',
+);
+const DOER_HEADING_LEAD = new RegExp(`^(?:${grammar.doerHeadingLeads.map(escapeRegExp).join('|')})\\s+`, 'u');
+
+/**
+ * A heading that is only a doer's name, which the gazetteer does not know
+ * (`Trưởng Ban Chỉ đạo`, `Đối tượng thực hiện kiểm kê`, `Nhiệm vụ của Cơ quan
+ * quản lý cấp trên`): short, one phrase, opening with a doer's head noun.
+ */
+function headingDoer(head: string): string | null {
+  const words = head.replace(/[*_]+/gu, '').replace(/\s+/gu, ' ').trim().replace(/:$/u, '').trim();
+  const lead = DOER_HEADING_LEAD.exec(foldName(words));
+  const name = words.slice(lead ? lead[0].length : 0).split(/\s+-\s+/u)[0].trim();
+  if (!name || name.length > 80 || /[.;,:!?()]/u.test(name) || !DOER_HEADING.test(foldName(name))) return null;
+  return modernUy(name.charAt(0).toUpperCase() + name.slice(1));
 }
 
 /** Where the last sentence of a paragraph that ends in a colon starts; null for other paragraphs. */
