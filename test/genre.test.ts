@@ -20,6 +20,10 @@ describe('normalise, on the genre’s text states', () => {
     for (let i = 0; i < doc.text.length; i++) if (/\p{L}/u.test(doc.text[i])) expect(doc.source[doc.toSource[i]]).toBe(doc.text[i]);
   });
 
+  it('keeps each Markdown bullet of a converted .docx on its own line', () => {
+    expect(normalised('a) Tổ đảng ở Thường trực Ủy ban Pháp luật\n*   Chủ trì thẩm tra các dự án luật về dân sự và hành chính có liên quan đến chuyển đổi số quốc gia\n*   Thực hiện một số nội dung khác.\n').text.split('\n').filter((l) => l.startsWith('*'))).toHaveLength(2);
+  });
+
   it('leaves ordinary text with an underscore alone', () => {
     const text = 'Sở Tài chính gửi kèm tệp bao_cao.docx tổng hợp kết quả thực hiện Kế hoạch trong năm 2025, đề nghị các sở, ban, ngành, Ủy ban nhân dân các xã, phường rà soát, bổ sung số liệu và gửi lại trước ngày 15/12/2025 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.';
     expect(normalised(text).text).toContain('bao_cao.docx');

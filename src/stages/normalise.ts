@@ -31,7 +31,7 @@ const DEFAULT_FURNITURE = [
 ];
 
 /** Where a new paragraph starts whatever the line before it: clause markers (lettered ones as segment reads them, `¢)` included) and block labels. */
-const BLOCK_START = new RegExp(`^(?:[IVXLC]+[.\\-–]\\s|\\d+(?:\\.\\d+)*\\.\\s|[${LETTER_MARKER_CHARS}]\\)\\s|[-+•]\\s|Phụ lục|PHỤ LỤC|Điều \\d|Nơi nhận|Kính gửi|\\||#)`, 'u');
+const BLOCK_START = new RegExp(`^(?:[IVXLC]+[.\\-–]\\s|\\d+(?:\\.\\d+)*\\.\\s|[${LETTER_MARKER_CHARS}]\\)\\s|[-+•]\\s|\\*\\s+(?=\\p{L})|Phụ lục|PHỤ LỤC|Điều \\d|Nơi nhận|Kính gửi|\\||#)`, 'u');
 const BLOCK_START_UNMARKED = /^(?:PHU LUC|Phu luc|Noi nhan|Kinh gui|Dieu \d|Pieu \d)/u;
 const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
 
