@@ -241,6 +241,15 @@ describe('extraction on the genre', () => {
     ]);
   });
 
+  it('gives a heading’s only paragraph the heading’s path', () => {
+    const tasks = tasksOf('THÔNG BÁO\n2. Giao các Bộ:\nc) Bộ Nội vụ\nChủ trì, phối hợp với Bộ Tài chính ban hành văn bản hướng dẫn.\nd) Bộ Tài chính\n- Chủ trì giao dự toán bổ sung.\n- Hướng dẫn các địa phương.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([
+      ['2.c', ['Bộ Nội vụ']],
+      ['2.d.d1', ['Bộ Tài chính']],
+      ['2.d.d2', ['Bộ Tài chính']],
+    ]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);

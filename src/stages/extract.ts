@@ -205,7 +205,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         // Before the first item of a part, a paragraph is preamble: a task there is assigned in words.
         if (isPreamble(node, seenItem) && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end)))) continue;
         if (scope && !(node.path === scope || node.path.startsWith(`${scope}.`))) continue;
-        const task = readTask(doc, child, child.start, end, before, number, () => `${node.path ? `${node.path}.` : ''}p${++paraCount}`);
+        // A heading's only paragraph (`c) Bộ Nội vụ` over `Chủ trì, phối hợp …`) is its item: it takes the heading's path.
+        const only = node.kind !== 'root' && node.children.length === 1;
+        const task = readTask(doc, child, child.start, end, before, number, () => (only ? node.path : `${node.path ? `${node.path}.` : ''}p${++paraCount}`));
         if (task) tasks.push(task);
       }
       if (child.kind !== 'para') seenItem = true;
