@@ -55,6 +55,11 @@ export interface Clause {
   cells?: Partial<Record<CellRole, { start: number; end: number }>>;
 }
 
+/** Whether a clause tree holds any item (numbered, lettered, dash, sub-item, row), at any depth: a document with none is not read as a directive. */
+export function hasItems(node: Clause): boolean {
+  return node.children.some((c) => (c.kind !== 'para' && c.kind !== 'recipients') || hasItems(c));
+}
+
 /** What a task table's column holds, known by its header words (data/tables.json). */
 export type CellRole = 'number' | 'task' | 'responsible' | 'coordinating' | 'deadline' | 'deliverable';
 

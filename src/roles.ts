@@ -248,6 +248,11 @@ function startsWithVerb(folded: string, at: number): boolean {
   return VERB_AT.test(folded);
 }
 
+/** The words open with a directive verb, capitalised or not (`Đánh giá …`, `rà soát …`). */
+export function opensWithAction(text: string): boolean {
+  return startsWithVerb(foldName(text), 0);
+}
+
 export function hasActionVerb(text: string): boolean {
   return VERB.test(foldName(text));
 }

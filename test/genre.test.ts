@@ -250,6 +250,22 @@ describe('extraction on the genre', () => {
     ]);
   });
 
+  it('reads a Công văn whose body lost its blank lines: it starts at Xét đề nghị, its actions are counted (i), (ii), and a site’s footer is not the document', () => {
+    const text = 'Số: 11520/VPCP-CN\nV/v nhiên liệu sinh học\n\nKính gửi: Bộ trưởng\nBộ Công Thương\nXét đề nghị của Bộ Công Thương, Phó Thủ tướng có ý kiến như sau:\nBộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan làm rõ các nội dung, cụ thể: (i) Đánh giá khả năng cung ứng ethanol; (ii) Rà soát năng lực phối trộn; (iii) Xác định cơ quan thẩm định.\n\nNơi nhận:\n- Như trên;\nPhạm Mạnh Cường\n**Mã số thuế:**\nThưa Quý khách,\n- Có phải do Tài khoản của bạn bị lộ mật khẩu nên nhiều người khác vào dùng?\n';
+    const tasks = tasksOf(text);
+    expect(tasks.map((t) => [t.clause, t.responsible, t.coordinating])).toEqual([
+      ['1', ['Bộ Công Thương'], ['các Bộ, cơ quan liên quan']],
+      ['2', ['Bộ Công Thương'], ['các Bộ, cơ quan liên quan']],
+      ['3', ['Bộ Công Thương'], ['các Bộ, cơ quan liên quan']],
+    ]);
+    expect(normalised(text).text).not.toContain('Quý khách');
+  });
+
+  it('does not split an enumeration of qualities counted (i), (ii)', () => {
+    const tasks = tasksOf('CHỈ THỊ\n1. Các bộ xây dựng thể chế, bảo đảm ba yêu cầu: (i) Phù hợp với thể chế chính trị; (ii) Khả thi trong thực tiễn.\n');
+    expect(tasks.map((t) => t.clause)).toEqual(['1']);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);

@@ -52,6 +52,8 @@ const DIRECTIVE_SECTION = wordsRe(cues.directiveSections);
 const AIM_SECTION = new RegExp(cues.aimSections, 'u');
 const ISSUING = new RegExp(cues.issuingFormula, 'u');
 const ASSIGNED_IN_WORDS = new RegExp(`(?<![\\p{L}])(?:yêu cầu|đề nghị|giao)\\s+(?:các|bộ|ban|văn phòng|cơ quan|đảng|chính phủ|${foldName('ủy ban')}|thủ tướng)`, 'u');
+/** `X chủ trì (, phối hợp với …)`: a paragraph that names who leads its sub-items. */
+const LEADS = /(?<![\p{L}])chủ trì(?![\p{L}])/u;
 const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn)[^.;]*[.;]?$/u;
 /** Sentences that only say when: what follows the last sub-item for all of them. */
 const TAIL_DEADLINE = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn|nhiệm vụ thường xuyên|thường xuyên)|^các cơ quan[^.]{0,40}hoàn thành/u;
@@ -187,8 +189,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       } else if (child.kind !== 'para') {
         visit(child, own);
       } else if (child.children.length) {
-        // A paragraph with sub-items: in the preamble it lists aims, not tasks, unless it assigns them.
-        if (!isPreamble(node, seenItem) || ASSIGNED_IN_WORDS.test(foldName(headOf(child, doc.text)))) visit(child, own);
+        // A paragraph with sub-items: in the preamble it lists aims, not tasks, unless it assigns them or names who leads them.
+        const head = headOf(child, doc.text);
+        if (!isPreamble(node, seenItem) || ASSIGNED_IN_WORDS.test(foldName(head)) || LEADS.test(foldName(head))) visit(child, own);
       } else {
         const words = doc.text.slice(child.start, child.end);
         const after = afterItemsDeadline(words);

@@ -6,6 +6,7 @@
  */
 import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
 import { rewriteDoc } from '../rewrite.ts';
+import cues from '../../data/cues.json' with { type: 'json' };
 import { LETTER_MARKER_CHARS } from './segment.ts';
 
 export interface NormaliseOptions {
@@ -32,6 +33,8 @@ const DEFAULT_FURNITURE = [
 
 /** Where a new paragraph starts whatever the line before it: clause markers (lettered ones as segment reads them, `¢)` included) and block labels. */
 const BLOCK_START = new RegExp(`^(?:[IVXLC]+[.\\-–]\\s|\\d+(?:\\.\\d+)*\\.\\s|[${LETTER_MARKER_CHARS}]\\)\\s|[-+•]\\s|\\*\\s+(?=\\p{L})|Phụ lục|PHỤ LỤC|Điều \\d|Nơi nhận|Kính gửi|\\||#)`, 'u');
+/** A body's first words after the addressees (data/cues.json): a copy that lost its blank lines still starts a paragraph there. */
+const BODY_OPENER = new RegExp(`^(?:${cues.bodyOpeners.join('|')})\\s`, 'u');
 const BLOCK_START_UNMARKED = /^(?:PHU LUC|Phu luc|Noi nhan|Kinh gui|Dieu \d|Pieu \d)/u;
 const SENTENCE_END = /[.:;!?…]["”’)]?$|\.\/\.$/u;
 
@@ -50,6 +53,7 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = cellsToRows(out);
   out = dropTableRules(out);
   out = dropFurniture(out, options.furniture ?? DEFAULT_FURNITURE);
+  out = cutSiteFooter(out);
   // A clause marker alone on its line (`I.`, `**1.`, `a)`: a PDF or .docx converter broke after it) belongs to the words below it.
   out = rewriteDoc(out, /(?<=^[*_]*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.|^[*_]*[a-zđ]\))[ \t]*\n(?=[^\n])/gmu, () => ' ');
   out = joinParagraphs(out, options.wrapShare ?? 0.8);
@@ -267,23 +271,45 @@ function wrapWidth(lengths: number[]): number {
   return width <= 160 ? width : Infinity;
 }
 
-/** Inside a laid-out paragraph every single break is a wrap, except before a clause marker or under a heading in capitals. */
+/** Inside a laid-out paragraph every single break is a wrap, except before a clause marker, under a heading in capitals, or after a colon that introduces a capitalised line. */
 function isWrappedLine(prev: string, next: string): boolean {
-  return !BLOCK_START.test(next) && !BLOCK_START_UNMARKED.test(next) && !/\.\/\.$/.test(prev) && !isAllCaps(prev) && !isAllCaps(next);
+  return !(/:$/u.test(prev) && /^\p{Lu}/u.test(next)) && !BLOCK_START.test(next) && !BLOCK_START_UNMARKED.test(next) && !opensBody(prev, next) && !/\.\/\.$/.test(prev) && !isAllCaps(prev) && !isAllCaps(next);
 }
 
 function isSoftBreak(prev: string, next: string, fullWidth: number): boolean {
   // Dash items start with a capital; `- điện tử` after an unfinished line is a wrapped compound.
   if (/^- \p{Ll}/u.test(next) && !SENTENCE_END.test(prev)) return true;
   // Markers are read without diacritics too: OCR text reaches here before repair.
-  if (BLOCK_START.test(next) || BLOCK_START_UNMARKED.test(next) || /\.\/\.$/.test(prev)) return false;
+  if (BLOCK_START.test(next) || BLOCK_START_UNMARKED.test(next) || opensBody(prev, next) || /\.\/\.$/.test(prev)) return false;
   // Lower case, or a numbered sub-item `(2)`, continues the running text.
   if (/^(?:\p{Ll}|\((?:\d+|[ivx]{1,4})\)\s)/u.test(next)) return true;
   return prev.length >= fullWidth && !SENTENCE_END.test(prev) && !isAllCaps(prev);
 }
 
+/** A body opener after a line that is not a bare clause marker (`1)` over `Trên cơ sở …` is one item). */
+function opensBody(prev: string, next: string): boolean {
+  return BODY_OPENER.test(next) && !/^[\p{L}\d]{1,4}[.)]$/u.test(prev.trim());
+}
+
 function isAllCaps(line: string): boolean {
   return /\p{L}/u.test(line) && line === line.toUpperCase();
+}
+
+const SITE_FOOTER = new RegExp(cues.siteFooter.join('|'), 'mu');
+
+/** A legal site's footer below the document (data/cues.json siteFooter), after the last recipients block: dropped. */
+function cutSiteFooter(doc: Doc): Doc {
+  const recipients = [...doc.text.matchAll(/^[*_]*Nơi nhận/gmu)].pop();
+  if (!recipients) return doc;
+  const footer = SITE_FOOTER.exec(doc.text.slice(recipients.index!));
+  if (!footer) return doc;
+  const cut = doc.text.lastIndexOf('\n', recipients.index! + footer.index) + 1;
+  const writer = new TextRewriter();
+  writer.keep(doc.text, 0, cut);
+  const { text, toOld } = writer.finish(doc.text.length);
+  const out = applyRewrite(doc, text, toOld);
+  out.messages.push({ reason: `${doc.text.length - cut} characters of a legal site's footer dropped`, severity: 'info', ruleId: 'normalise:site-footer', start: cut, end: cut });
+  return out;
 }
 
 /** The closing mark `./.` ends a Vietnamese official text; a web copy goes on with the site's navigation. */

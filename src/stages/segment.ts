@@ -6,6 +6,7 @@
  */
 import type { CellRole, Clause, ClauseKind, Doc, Message } from '../model.ts';
 import markers from '../../data/markers.json' with { type: 'json' };
+import { opensWithAction } from '../roles.ts';
 import { foldName } from '../gazetteer.ts';
 import { columnRole } from '../tables.ts';
 
@@ -60,8 +61,12 @@ const readingChars = (readings: Record<string, string[] | undefined>, keep: (g: 
 export const LETTER_MARKER_CHARS = `a-zđ${readingChars(LETTER_READINGS, (g) => !/[\p{L}\p{N}]/u.test(g))}`;
 /** A lettered marker, or a glyph a scan printed for one (`¢)`, `&)`), which counts only where it stands for the letter expected. */
 const LETTER_MARKER = new RegExp(`^([${LETTER_MARKER_CHARS}])\\)\\s*`, 'u');
+/** Sub-items may be counted in small Roman numerals: `(i)`, `(ii)`, … `(x)`. */
+const ROMAN_ITEMS: Record<string, number> = { viii: 8, vii: 7, iii: 3, vi: 6, iv: 4, ix: 9, ii: 2, i: 1, v: 5, x: 10 };
 /** A numbered sub-item `(1)`, or one whose digit a scan read as a letter (`(l)`). */
 const SUB_ITEM = new RegExp(`\\(([\\d${readingChars(NUMBER_READINGS, (g) => !/\d/.test(g))}]{1,2})\\)\\s*`, 'gu');
+/** `(i)`, `(ii)`, … counting actions: `cụ thể: (i) Đánh giá …; (ii) Rà soát …`. */
+const ROMAN_SUB_ITEM = new RegExp(`\\((${Object.keys(ROMAN_ITEMS).join('|')})\\)\\s*`, 'gu');
 
 /** The clause that a marker of this rank attaches to. */
 function parentFor(stack: Clause[], rank: number): Clause {
@@ -329,6 +334,7 @@ function splitSubItems(node: Clause, text: string): void {
     const n = read === last + 1 || (read === last && read > 0) ? read : NUMBER_READINGS[String(last + 1)]?.includes(m[1]) ? last + 1 : NaN;
     if (!Number.isNaN(n)) found.push({ index: m.index, after: m.index + m[0].length, n, label: `(${m[1]})` });
   }
+  if (found.length < 2) found.splice(0, found.length, ...romanItems(own));
   if (found.length < 2) return;
   // Sub-items of an unnumbered paragraph are numbered under the paragraph's parent.
   const base = node.kind === 'para' ? node.path.replace(/\.?p\?$/u, '') : node.path;
@@ -341,6 +347,20 @@ function splitSubItems(node: Clause, text: string): void {
     children: [],
   }));
   node.children = [...subs, ...node.children];
+}
+
+/**
+ * Small Roman numerals count sub-items only when they run (i), (ii), (iii) …
+ * in order and each opens with an action (`(i) Đánh giá …; (ii) Rà soát …`):
+ * `ba yêu cầu: (i) Phù hợp với …; (ii) Khả thi …` enumerates qualities of one task.
+ */
+function romanItems(own: string): { index: number; after: number; n: number; label: string }[] {
+  const found: { index: number; after: number; n: number; label: string }[] = [];
+  for (const m of own.matchAll(ROMAN_SUB_ITEM)) {
+    if (ROMAN_ITEMS[m[1]] !== found.length + 1) continue;
+    found.push({ index: m.index!, after: m.index! + m[0].length, n: found.length + 1, label: `(${m[1]})` });
+  }
+  return found.every((f) => opensWithAction(own.slice(f.after))) ? found : [];
 }
 
 /** The words of a clause before its first sub-item: its heading or context. */

@@ -4,7 +4,7 @@
  * Returns a reason instead of throwing, so a failure stays with its document.
  */
 import { extractFile } from '../extract-file.ts';
-import { InputError, type Doc } from '../model.ts';
+import { hasItems, InputError, type Doc } from '../model.ts';
 import { toRecord } from './record.ts';
 import type { DocumentRecord } from './types.ts';
 
@@ -36,6 +36,6 @@ export async function prepareRecord(job: ExtractJob): Promise<ExtractOutcome> {
 function unusable(doc: Doc): string | null {
   const fatal = doc.messages.find((m) => m.severity === 'fatal');
   if (fatal) return fatal.reason;
-  if (!doc.root?.children.some((c) => c.kind !== 'para' && c.kind !== 'recipients')) return 'no clauses found (no numbered, lettered or dash items): is this a directive document?';
+  if (!doc.root || !hasItems(doc.root)) return 'no clauses found (no numbered, lettered or dash items): is this a directive document?';
   return null;
 }
