@@ -131,6 +131,8 @@ function resolve(rule: Rule, g: Record<string, string | undefined>): Omit<Deadli
       const m = Number(g.m);
       return withDate(base, y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
     }
+    case 'month-start':
+      return withDate(base, Number(g.y), Number(g.m), 1);
     case 'quarters': {
       const years = (g.years ?? '').match(/\d{4}/g);
       if (years) return { ...base, date: `${years[years.length - 1]}-12-31` };

@@ -97,6 +97,11 @@ describe('deadlines of the genre', () => {
     const d = chooseDeadline(findDeadlines('gửi hồ sơ trong thời hạn 07 ngày làm việc kể từ ngày nhận được văn bản'))!;
     expect(d).toMatchObject({ kind: 'relative', counted: { count: 7, unit: 'working-day', fromSigning: false } });
   });
+
+  it('reads work from a month until an event as from the month’s first day, and a span between two dates by its end', () => {
+    expect(chooseDeadline(findDeadlines('Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.'))).toMatchObject({ kind: 'from', date: '2025-11-01' });
+    expect(chooseDeadline(findDeadlines('Thời gian: Tháng 11/2025.'))).toMatchObject({ kind: 'by', date: '2025-11-30' });
+  });
 });
 
 describe('agencies by the genre’s grammar', () => {
