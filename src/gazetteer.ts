@@ -186,10 +186,11 @@ function nameEnd(text: string, folded: string, at: number): number {
     const w = word.exec(text);
     if (!w) break;
     const capital = /^[\p{Lu}\p{N}]/u.test(w[0]);
-    // A connector (`và`, `-`) joins only capitalised words: `Kinh tế - Quản lý`, not `… và các địa phương`.
+    // `và` joins only capitalised words: `Khoa học và Công nghệ`, not `… và các địa phương`; a dash also joins
+    // the lower-case second half of a department's name (`Vụ Kế hoạch - tài chính`, `Vụ Pháp luật dân sự - kinh tế`).
     // `ở` joins a name to its place when a capital follows (`Tổ đảng ở Thường trực …`, `Cơ quan đại diện ở Nước ngoài`).
     const joinsPlace = w[0] === 'ở' && /^\s+[\p{Lu}]/u.test(text.slice(next + 1));
-    if (!capital && !joinsPlace && (words === 0 || gap.trim() || NAME_STOP.test(folded.slice(next)))) break;
+    if (!capital && !joinsPlace && (words === 0 || (gap.trim() && gap.trim() !== '-') || NAME_STOP.test(folded.slice(next)))) break;
     end = next + w[0].replace(/\.$/u, '').length;
     pos = end;
   }

@@ -57,6 +57,8 @@ const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
 /** The subject asks others to do the work: `X đề nghị Y …`, `X yêu cầu Y …`, `X giao Y …`. */
 const REQUESTS = /^\s*(?:(?:tiếp tục|trân trọng)\s+)?(?:đề nghị|yêu cầu|giao)\s+/u;
+/** `các đơn vị của Bộ Tài chính`: the units of a body, named by the body. */
+const UNITS_OF = /^(?:các\s+)?đơn vị\s+(?:của|thuộc)\s+/u;
 /** Handing work to someone: `Giao Bộ KH-CN chủ trì …`, `…, yêu cầu các cấp ủy …`. */
 const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
 /**
@@ -139,8 +141,12 @@ export function readRoles(text: string): Roles {
   }
   roles.sentenceDoers = unique(roles.sentenceDoers);
 
-  for (const m of folded.matchAll(/phối hợp(?:\s+chặt chẽ)?(?:\s+với)?(?:\s+chặt chẽ với)?\s+/gu)) {
-    const at = m.index! + m[0].length;
+  // `Với các đơn vị của Bộ Tài chính, Ngân hàng Nhà nước …` opening an item: together with them, its partners.
+  const partners = [...folded.matchAll(/^(?:cùng\s+)?với\s+/gu), ...folded.matchAll(/phối hợp(?:\s+chặt chẽ)?(?:\s+với)?(?:\s+chặt chẽ với)?\s+/gu)];
+  for (const found of partners) {
+    const after = found.index! + found[0].length;
+    const units = UNITS_OF.exec(folded.slice(after))?.[0].length ?? 0;
+    const at = units && mentions.some((x) => x.start === after + units) ? after + units : after;
     const related = RELATED.exec(folded.slice(at));
     if (related && related.index === 0) {
       roles.coordinating.push(text.slice(at, at + related[0].length));

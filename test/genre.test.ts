@@ -125,6 +125,8 @@ describe('agencies by the genre’s grammar', () => {
     // A listed name is not read on into the verb after it.
     ['Văn phòng Chính phủ công bố Danh mục', ['Văn phòng Chính phủ']],
     ['Các Cục Thuế rà soát lại kế hoạch', ['Các Cục Thuế']],
+    // A department's name may run on over a dash in lower case.
+    ['Vụ Pháp luật dân sự - kinh tế chủ trì', ['Vụ Pháp luật dân sự - kinh tế']],
     // Places straight after a name are where the body is, not another body.
     ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương thực hiện', ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương']],
     ['Bộ Công an, các tỉnh biên giới', ['Bộ Công an', 'Các tỉnh']],
@@ -269,6 +271,14 @@ describe('extraction on the genre', () => {
   it('does not split an enumeration of qualities counted (i), (ii)', () => {
     const tasks = tasksOf('CHỈ THỊ\n1. Các bộ xây dựng thể chế, bảo đảm ba yêu cầu: (i) Phù hợp với thể chế chính trị; (ii) Khả thi trong thực tiễn.\n');
     expect(tasks.map((t) => t.clause)).toEqual(['1']);
+  });
+
+  it('reads the partners an item opens with (Với các đơn vị của …) over those of its lead-in', () => {
+    const tasks = tasksOf('CHỈ THỊ\na) Vụ Xuất nhập khẩu chủ trì, phối hợp với Vụ Kế hoạch triển khai các công việc sau:\n- Với các đơn vị của Bộ Tài chính, Ngân hàng Nhà nước Việt Nam xây dựng chính sách phát triển xuất khẩu.\n- Theo dõi tình hình xuất khẩu hằng tháng.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible, t.coordinating])).toEqual([
+      ['a.d1', ['Vụ Xuất nhập khẩu'], ['Bộ Tài chính', 'Ngân hàng Nhà nước Việt Nam']],
+      ['a.d2', ['Vụ Xuất nhập khẩu'], ['Vụ Kế hoạch']],
+    ]);
   });
 
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
