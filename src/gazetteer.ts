@@ -109,7 +109,9 @@ const PROVINCE_NAME = canonicalOf(grammar.provinces.map((p): [string, string] =>
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const SEP = '(?:\\s*,\\s*(?:và\\s+)?|\\s+và\\s+|\\s*-\\s*)';
-const OFFICE = `(?:(?:${foldedAlternation(grammar.officeHolders)})\\s+)?`;
+/** Office holders before a body, several sharing it (`Giám đốc, Thủ trưởng các sở, ban ngành`). */
+const OFFICE_HOLDER = `(?:${foldedAlternation(grammar.officeHolders)})`;
+const OFFICE = `(?:${OFFICE_HOLDER}(?:\\s*,\\s*${OFFICE_HOLDER})*\\s+)?`;
 const PROVINCE = `(?:${foldedAlternation(grammar.provinces)})`;
 const PLACE = `(?:${foldedAlternation(grammar.placeWords)})(?:\\s+${PROVINCE})?`;
 const LEVEL = `(?:các\\s+)?(?:${foldedAlternation(grammar.levels)})`;

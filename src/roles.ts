@@ -113,6 +113,14 @@ export function readRoles(text: string): Roles {
         break;
       }
       const doer = listAt(mentions, folded, at);
+      const asks = doer.names.length ? REQUESTS.exec(folded.slice(doer.end)) : null;
+      const asked = asks ? subjectList(mentions, text, folded, doer.end + asks[0].length) : null;
+      if (asked?.names.length) {
+        // `Nhằm …, Chủ tịch Ủy ban nhân dân thành phố yêu cầu Giám đốc các sở … thực hiện:` — those asked do it.
+        roles.responsible = asked.names;
+        roles.subjectEnd = asked.end;
+        break;
+      }
       if (doer.names.length && (LEADS_TO.test(folded.slice(doer.end)) || (folded.startsWith('các ', at) && !mentions.some((m) => m.end === c.index) && MODAL_LEAD.test(folded.slice(doer.end))))) {
         roles.responsible = doer.names;
         roles.subjectEnd = doer.end;

@@ -125,6 +125,8 @@ describe('agencies by the genre’s grammar', () => {
     // A listed name is not read on into the verb after it.
     ['Văn phòng Chính phủ công bố Danh mục', ['Văn phòng Chính phủ']],
     ['Các Cục Thuế rà soát lại kế hoạch', ['Các Cục Thuế']],
+    // Office holders sharing one body.
+    ['Giám đốc, Thủ trưởng các sở, ban ngành thực hiện', ['Giám đốc, Thủ trưởng các sở, ban ngành']],
     // A department's name may run on over a dash in lower case.
     ['Vụ Pháp luật dân sự - kinh tế chủ trì', ['Vụ Pháp luật dân sự - kinh tế']],
     // Places straight after a name are where the body is, not another body.
@@ -205,7 +207,8 @@ describe('extraction on the genre', () => {
     expect(doc.header!.kind).toBe('CÔNG VĂN');
     expect(extract(doc).tasks!.map((t) => [t.clause, t.responsible])).toEqual([
       ['1', ['Các Cục Thuế']],
-      ['2', ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương']],
+      // The lead-in names whom it asks: that comes before the addressees.
+      ['2', ['Cục Thuế các tỉnh, thành phố']],
       ['3', ['Cục Thuế các tỉnh, thành phố']],
     ]);
   });
@@ -279,6 +282,11 @@ describe('extraction on the genre', () => {
       ['a.d1', ['Vụ Xuất nhập khẩu'], ['Bộ Tài chính', 'Ngân hàng Nhà nước Việt Nam']],
       ['a.d2', ['Vụ Xuất nhập khẩu'], ['Vụ Kế hoạch']],
     ]);
+  });
+
+  it('hands the points to those the issuer asks in its fronted lead-in', () => {
+    const tasks = tasksOf('CHỈ THỊ\nNhằm bảo vệ nguồn nước, Chủ tịch Ủy ban nhân dân thành phố Cần Thơ yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, Chủ tịch Ủy ban nhân dân xã, phường thực hiện các nhiệm vụ sau:\n1. Tăng cường công tác tuyên truyền về bảo vệ nước dưới đất.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['1', ['Giám đốc, Thủ trưởng các sở, ban ngành', 'Chủ tịch Ủy ban nhân dân xã, phường']]]);
   });
 
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
