@@ -123,7 +123,7 @@ const TAILS = `(?:\\s+(?:${foldedAlternation(grammar.collectiveTails)}))*`;
  * province's body with its place, a province itself, `các + unit nouns`.
  */
 const COLLECTIVE_SEP = '(?:\\s*,\\s*|\\s*-\\s*|\\s*/\\s*|\\s+và\\s+(?=địa phương))';
-const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string; collective?: boolean; anyCase?: boolean }[] = [
+const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string; collective?: boolean; anyCase?: boolean; before?: RegExp }[] = [
   {
     re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.sectorHeads)})\\s+(${foldedAlternation([...grammar.sectors, ...Object.keys(grammar.sectorAbbreviations)])})((?:\\s+${PLACE})?)${E}`, 'gu'),
     name: (m, w) => `${officeOf(w, m[1])}${capitalise(m[2])} ${SECTOR_NAME.get(m[3])}${placeOf(w, m[0].length - m[4].length)}`,
@@ -142,6 +142,9 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
   // A new `các` starts a new collective (`các cấp ủy, tổ chức đảng, các cơ quan …` is two).
   { re: new RegExp(`${B}(${OFFICE})(?:các|những)\\s+${UNIT}(?:${COLLECTIVE_SEP}${UNIT})*${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, anyCase: true },
   { re: new RegExp(`${B}(${OFFICE})${UNIT}(?:${COLLECTIVE_SEP}${UNIT})+${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true },
+  // `Thủ trưởng cơ quan ngang bộ`, `Giám đốc sở`: an office holder over a kind of body, one in each.
+  // It ends the phrase: before `, chính quyền các bộ …` the office holder is over a longer list, read as one collective.
+  { re: new RegExp(`${B}${OFFICE_HOLDER}\\s+${UNIT}(?:${COLLECTIVE_SEP}${UNIT})*${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, before: /^(?!\s*,\s*\p{Ll})/u },
 ];
 /** One pattern per head noun: `Ban` + `Quản lý …` must still be tried where `Ban Quản lý` + `dự án` is not followed by a capital. */
 const NAMED_HEADS = grammar.namedHeads.map((h) => new RegExp(`${B}${escapeRegExp(foldName(h))}\\s+`, 'gu'));
@@ -156,6 +159,7 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
       // A name starts with a capital (`Công an tỉnh`, not `lực lượng công an`); a collective opens with `các` in any case.
       if (!rule.anyCase && !startsCapital(m.index)) continue;
+      if (rule.before && !rule.before.test(text.slice(m.index + m[0].length))) continue;
       const written = modernUy(text.slice(m.index, m.index + m[0].length)).replace(/\s+/gu, ' ');
       found.push({ start: m.index, end: m.index + m[0].length, name: rule.name(m, written), written, collective: !!rule.collective });
     }

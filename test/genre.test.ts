@@ -125,6 +125,9 @@ describe('agencies by the genre’s grammar', () => {
     // A listed name is not read on into the verb after it.
     ['Văn phòng Chính phủ công bố Danh mục', ['Văn phòng Chính phủ']],
     ['Các Cục Thuế rà soát lại kế hoạch', ['Các Cục Thuế']],
+    // An office holder over a kind of body; before a longer list it is not cut short.
+    ['Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh', ['Bộ trưởng các Bộ', 'Thủ trưởng cơ quan ngang bộ', 'Chủ tịch Ủy ban nhân dân các tỉnh']],
+    ['Người đứng đầu cấp ủy, chính quyền các bộ, ngành', ['Các bộ, ngành']],
     // Office holders sharing one body.
     ['Giám đốc, Thủ trưởng các sở, ban ngành thực hiện', ['Giám đốc, Thủ trưởng các sở, ban ngành']],
     // A department's name may run on over a dash in lower case.
