@@ -35,6 +35,8 @@ const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(fo
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after a collective belong to the same list. */
 const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
 const DASH_TITLE = new RegExp(`^(?:${agencies.dashTitles.map((t) => escapeRegExp(foldName(t))).join('|')})(?![\\p{L}])`, 'u');
+/** A second title after the subject and ` - `, up to the verb. */
+const TITLE_AFTER = new RegExp(`^\\s*-\\s*(?:${agencies.dashTitles.map((t) => escapeRegExp(foldName(t))).join('|')})[^,;:.]{0,100}(?=\\s+(?:tập trung|lãnh đạo|chỉ đạo|chủ trì|khẩn trương|tiếp tục)(?![\\p{L}]))`, 'u');
 /** What may stand between two names of one list. */
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*[,;]\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
@@ -50,7 +52,7 @@ const MAX_COLLECTIVE = 160;
 /** `các cơ quan liên quan` and its kin are kept as written (CONTRACT.md). */
 const RELATED = /(?<![\p{L}])(?:các|những)\s+(?:cơ quan|bộ, ngành|đơn vị|bộ, cơ quan|cơ quan, đơn vị|cơ quan, địa phương|bộ, ngành, địa phương)(?:,\s*(?:đơn vị|địa phương|tổ chức))*\s+(?:có\s+)?liên quan/u;
 /** `chỉ đạo Y …`: Y does it, whoever gives the direction directs. */
-const DIRECTS = /(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuyên|theo chức năng, nhiệm vụ(?: được giao)?)\s+)*chỉ đạo(?:\s*,\s*định hướng)?(?:\s+(?:quyết liệt|sát sao|chặt chẽ))?\s*:?\s+/uy;
+const DIRECTS = /(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuyên|tập trung|theo chức năng, nhiệm vụ(?: được giao)?)\s+)*(?:lãnh đạo,\s*)?chỉ đạo(?:\s*,\s*định hướng)?(?:\s+(?:quyết liệt|sát sao|chặt chẽ))?\s*:?\s+/uy;
 /** Where a fronted phrase (`Trên cơ sở …,`) ends and a clause may start. */
 const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 /** A topic label before the doers: `Về an toàn thông tin, an ninh mạng: Bộ Công an …`. */
@@ -83,7 +85,9 @@ export function readRoles(text: string): Roles {
   const subject = subjectList(mentions, text, folded, subjectAt);
   if (subject.names.length) {
     roles.subjectEnd = subject.end;
-    DIRECTS.lastIndex = subject.end + (/^\s*/u.exec(folded.slice(subject.end))?.[0].length ?? 0);
+    // `Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực … tập trung chỉ đạo …`: the subject's second title comes first.
+    const title = TITLE_AFTER.exec(folded.slice(subject.end))?.[0].length ?? 0;
+    DIRECTS.lastIndex = subject.end + title + (/^\s*/u.exec(folded.slice(subject.end + title))?.[0].length ?? 0);
     const directs = DIRECTS.exec(folded);
     const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
     const asks = directed?.names.length ? null : REQUESTS.exec(folded.slice(subject.end));

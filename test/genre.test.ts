@@ -292,6 +292,11 @@ describe('extraction on the genre', () => {
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['1', ['Giám đốc, Thủ trưởng các sở, ban ngành', 'Chủ tịch Ủy ban nhân dân xã, phường']]]);
   });
 
+  it('reads X - second title - tập trung lãnh đạo, chỉ đạo Y as Y doing it, X directing', () => {
+    const tasks = tasksOf('CÔNG VĂN\n3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:\n3.1. Xây dựng Kế hoạch cao điểm chống buôn lậu.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible, t.directing])).toEqual([['3.1', ['Các đơn vị liên quan'], ['Bộ trưởng Bộ Tài chính']]]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);
