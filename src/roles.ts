@@ -87,7 +87,8 @@ export function readRoles(text: string): Roles {
     roles.subjectEnd = subject.end;
     // `Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực … tập trung chỉ đạo …`: the subject's second title comes first.
     const title = TITLE_AFTER.exec(folded.slice(subject.end))?.[0].length ?? 0;
-    DIRECTS.lastIndex = subject.end + title + (/^\s*/u.exec(folded.slice(subject.end + title))?.[0].length ?? 0);
+    // `Bộ Xây dựng: chỉ đạo …` — an item headed by its addressee.
+    DIRECTS.lastIndex = subject.end + title + (/^\s*:?\s*/u.exec(folded.slice(subject.end + title))?.[0].length ?? 0);
     const directs = DIRECTS.exec(folded);
     const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
     const asks = directed?.names.length ? null : REQUESTS.exec(folded.slice(subject.end));

@@ -297,6 +297,11 @@ describe('extraction on the genre', () => {
     expect(tasks.map((t) => [t.clause, t.responsible, t.directing])).toEqual([['3.1', ['Các đơn vị liên quan'], ['Bộ trưởng Bộ Tài chính']]]);
   });
 
+  it('reads an item headed by its addressee and a colon, X: chỉ đạo Y …, as Y doing it', () => {
+    const tasks = tasksOf('CÔNG VĂN\n3. Bộ Xây dựng: chỉ đạo các nhà thầu đẩy nhanh tiến độ thi công.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible, t.directing])).toEqual([['3', ['Các nhà thầu'], ['Bộ Xây dựng']]]);
+  });
+
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
     const tasks = tasksOf('QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTRIỂN KHAI\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cộng đồng.\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì tổ chức tập huấn.\n');
     expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['II.1', ['Sở Nông nghiệp và Môi trường']]]);
