@@ -108,7 +108,7 @@ const SECTOR_NAME = canonicalOf([...grammar.sectors.map((s): [string, string] =>
 const PROVINCE_NAME = canonicalOf(grammar.provinces.map((p): [string, string] => [p, p]));
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const SEP = '(?:\\s*,\\s*(?:và\\s+)?|\\s+và\\s+|\\s*-\\s*)';
+const SEP = '(?:\\s*,\\s*(?:và\\s+)?|\\s+và\\s+|\\s*-\\s*|\\s*\\/\\s*)';
 /** Office holders before a body, several sharing it (`Giám đốc, Thủ trưởng các sở, ban ngành`). */
 const OFFICE_HOLDER = `(?:${foldedAlternation(grammar.officeHolders)})`;
 const OFFICE = `(?:${OFFICE_HOLDER}(?:\\s*,\\s*${OFFICE_HOLDER})*\\s+)?`;
@@ -130,7 +130,8 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
   },
   {
     re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localGovernment)})((?:\\s+(?:(?:${foldedAlternation(grammar.placeWords)})\\s+${PROVINCE}|${PROVINCE}|${LEVEL}(?:${SEP}${LEVEL})*(?:\\s+(?:${foldedAlternation(grammar.levelTails)}))?))?)${E}`, 'gu'),
-    name: (m, w) => `${officeOf(w, m[1])}${(grammar.localGovernmentNames as Record<string, string>)[m[2]] ?? capitalise(w.slice(m[1].length, m[1].length + m[2].length))}${w.slice(m[1].length + m[2].length)}`,
+    // `xã / phường / thị trấn` is written with commas, as the levels are listed elsewhere.
+    name: (m, w) => `${officeOf(w, m[1])}${(grammar.localGovernmentNames as Record<string, string>)[m[2]] ?? capitalise(w.slice(m[1].length, m[1].length + m[2].length))}${w.slice(m[1].length + m[2].length).replace(/\s*\/\s*/gu, ', ')}`,
   },
   {
     re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localBodies)})((?:\\s+${PLACE})?)${E}`, 'gu'),

@@ -128,6 +128,8 @@ describe('agencies by the genre’s grammar', () => {
     // An office holder over a kind of body; before a longer list it is not cut short.
     ['Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh', ['Bộ trưởng các Bộ', 'Thủ trưởng cơ quan ngang bộ', 'Chủ tịch Ủy ban nhân dân các tỉnh']],
     ['Người đứng đầu cấp ủy, chính quyền các bộ, ngành', ['Các bộ, ngành']],
+    ['Sở Kế hoạch & Đầu tư và Sở Tài chính:', ['Sở Kế hoạch và Đầu tư', 'Sở Tài chính']],
+    ['Uỷ ban nhân dân xã / phường / thị trấn:', ['Ủy ban nhân dân xã, phường, thị trấn']],
     // Office holders sharing one body.
     ['Giám đốc, Thủ trưởng các sở, ban ngành thực hiện', ['Giám đốc, Thủ trưởng các sở, ban ngành']],
     // A department's name may run on over a dash in lower case.
@@ -300,6 +302,11 @@ describe('extraction on the genre', () => {
   it('reads an item headed by its addressee and a colon, X: chỉ đạo Y …, as Y doing it', () => {
     const tasks = tasksOf('CÔNG VĂN\n3. Bộ Xây dựng: chỉ đạo các nhà thầu đẩy nhanh tiến độ thi công.\n');
     expect(tasks.map((t) => [t.clause, t.responsible, t.directing])).toEqual([['3', ['Các nhà thầu'], ['Bộ Xây dựng']]]);
+  });
+
+  it('does not take a heading that names a section (Tổ chức thực hiện) for a doer', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nV. TỔ CHỨC THỰC HIỆN\n1. Tổ chức thực hiện\n- Triển khai, kiểm tra việc thực hiện kế hoạch.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([['V.1.d1', []]]);
   });
 
   it('reads no task in a plan’s aims, and the attached plan after a decision’s signature', () => {
