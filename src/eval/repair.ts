@@ -8,14 +8,15 @@
  *   without it (leave-one-out), and the same seeds as typed, which must
  *   come back unchanged;
  * - the public diacritics sets in bench/diacritics (never trained on).
- * Leave-one-out models are built by scripts/train-lm.ts into
- * node_modules/.cache/chidao, named by a hash of what training reads, so a
- * change to the sources or the trainer builds them again.
+ * Leave-one-out models are built by scripts/train-lm.ts into the user's
+ * cache ($XDG_CACHE_HOME or ~/.cache, under chidao/), where neither `npm ci`
+ * nor a fresh clone deletes them, named by a hash of what training reads, so
+ * a change to the sources or the trainer builds them again.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import PQueue from 'p-queue';
 import { z } from 'zod';
@@ -101,7 +102,8 @@ async function leaveOneOutModels(root: string, options: RepairEvalOptions): Prom
   const hash = createHash('sha256');
   for (const path of TRAINING_INPUTS) hash.update(readFileSync(join(root, path)));
   const version = hash.digest('hex').slice(0, 12);
-  const paths = new Map(SEEDS.map((seed) => [seed, join(root, 'node_modules/.cache/chidao', `lm-without-${basename(seed)}-${version}`, 'model.bin.gz')]));
+  const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'chidao');
+  const paths = new Map(SEEDS.map((seed) => [seed, join(cache, `lm-without-${basename(seed)}-${version}`, 'model.bin.gz')]));
   // Each build holds about 1.5 GB: two at once at most.
   const queue = new PQueue({ concurrency: Math.min(2, availableParallelism()) });
   await Promise.all(
