@@ -98,6 +98,14 @@ describe('deadlines of the genre', () => {
     expect(d).toMatchObject({ kind: 'relative', counted: { count: 7, unit: 'working-day', fromSigning: false } });
   });
 
+  it.each([
+    ['Thường xuyên nắm tình hình, định kỳ báo cáo Ủy ban Thường vụ Quốc hội.', 'ongoing'],
+    ['Bảo đảm cập nhật dữ liệu. Thường xuyên kiểm tra, đôn đốc việc cập nhật.', 'ongoing'],
+    ['Các hoạt động diễn ra thường xuyên trong năm học', null],
+  ])('reads “thường xuyên” opening a sentence as ongoing: %s', (words, kind) => {
+    expect(chooseDeadline(findDeadlines(words))?.kind ?? null).toBe(kind);
+  });
+
   it('reads work from a month until an event as from the month’s first day, and a span between two dates by its end', () => {
     expect(chooseDeadline(findDeadlines('Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.'))).toMatchObject({ kind: 'from', date: '2025-11-01' });
     expect(chooseDeadline(findDeadlines('Thời gian: Tháng 11/2025.'))).toMatchObject({ kind: 'by', date: '2025-11-30' });
