@@ -3,7 +3,10 @@
  * (data/lm/sources/ and the clean seeds in corpus/). Deterministic: the same
  * sources give the same bytes.
  *
- *   tsx scripts/train-lm.ts [--exclude corpus/19-BC-CQTTBCD.md]... [--out DIR]
+ *   tsx scripts/train-lm.ts [--exclude corpus/19-BC-CQTTBCD.md]... [--out DIR] [--fast]
+ *
+ * --fast compresses lightly: for the leave-one-out models `chidao eval`
+ * caches, where the build's time matters more than the file's size.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,6 +20,7 @@ const { values } = parseArgs({
   options: {
     exclude: { type: 'string', multiple: true, default: [] },
     out: { type: 'string', default: join(ROOT, 'data/lm') },
+    fast: { type: 'boolean', default: false },
   },
 });
 const excluded = new Set(values.exclude!.map((p) => relative(ROOT, resolve(p))));
@@ -38,7 +42,7 @@ const model = buildModel(lines, { sources: used });
 mkdirSync(values.out!, { recursive: true });
 const out = join(values.out!, 'model.bin.gz');
 // Written aside and renamed, so an interrupted build never leaves a model that looks whole.
-writeFileSync(`${out}.partial`, gzipSync(model, { level: 9 }));
+writeFileSync(`${out}.partial`, gzipSync(model, { level: values.fast ? 1 : 9 }));
 renameSync(`${out}.partial`, out);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${relative(process.cwd(), out)}: ${(model.length / 1e6).toFixed(1)} MB raw, built from ${used.length} sources in ${seconds} s`);

@@ -44,7 +44,7 @@ Options:
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --repair     always run it
   --show       with eval: list the pairs where FIELD disagrees
-  --skip-repair  with eval: leave out the repair measures (they build leave-one-out models)
+  --skip-repair  with eval: leave out the repair measures (they build held-out models)
   --first-look with eval: print the recorded first look (golden/first-look.json): each document's
                F1 before the extractor was ever tuned to it
   --carry      with diff: only the tasks of OLD that NEW does not mention again
@@ -124,7 +124,7 @@ async function commandEval(args: string[]): Promise<number> {
   process.stdout.write(`${formatEval(rows)}\n\n${formatMacro(rows)}\n\n${formatDiffEval(diffs)}\n`);
   let failed = rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length);
   if (!values['skip-repair']) {
-    const onTraining = (seed: string) => process.stderr.write(`chidao eval: building a language model without ${seed} (about two minutes)\n`);
+    const onTraining = (fold: string[]) => process.stderr.write(`chidao eval: building a language model without ${fold.join(', ')} (about two minutes)\n`);
     const repair = await evaluateRepair(root, readBars(root).repair, { onTraining });
     process.stdout.write(`\n${formatRepairEval(repair)}\n`);
     failed ||= repair.some((r) => r.failure);

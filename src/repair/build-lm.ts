@@ -60,7 +60,16 @@ export function* sentences(line: string, onCase?: (word: string, title: boolean)
 }
 
 /** A word as the model counts it: lowercase, `hoá` and `hóa` one word (LanguageModel knows both spellings). */
-const modelWord = (word: string) => restyle(word.toLowerCase(), 'traditional');
+function modelWord(word: string): string {
+  // Memoised: a crawl repeats a few hundred thousand spellings tens of millions of times.
+  let known = modelWords.get(word);
+  if (known === undefined) {
+    known = restyle(word.toLowerCase(), 'traditional');
+    if (modelWords.size < 1 << 20) modelWords.set(word, known);
+  }
+  return known;
+}
+const modelWords = new Map<string, string>();
 
 /** All-caps letter runs that are not syllables (`CQTTBCĐ`, `ĐMST`, `KHCN`), by stripped spelling. */
 function collectAbbreviations(line: string, into: Map<string, Map<string, number>>): void {
