@@ -5,7 +5,7 @@
  *
  *   tsx scripts/train-lm.ts [--exclude corpus/19-BC-CQTTBCD.md]... [--out DIR] [--fast]
  *
- * --fast compresses lightly: for the leave-one-out models `chidao eval`
+ * --fast compresses lightly: for the held-out models `chidao eval`
  * caches, where the build's time matters more than the file's size.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
