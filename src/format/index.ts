@@ -1,8 +1,9 @@
 /**
- * Printing an extraction: JSON (the contract), CSV that Excel opens with
- * correct Vietnamese (UTF-8 with BOM, one row per task), a Markdown table.
+ * Printing an extraction: JSON (the contract), CSV (one row per task, see
+ * csv.ts), a Markdown table.
  */
 import type { Extraction, Task } from '../schema.ts';
+import { toCsvText } from './csv.ts';
 
 export const FORMATS = ['json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -36,9 +37,7 @@ const COLUMNS: [string, (t: Task) => string][] = [
 ];
 
 function toCsv({ tasks }: Extraction): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const rows = [COLUMNS.map(([name]) => name), ...tasks.map((t) => COLUMNS.map(([, get]) => get(t)))];
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsvText([COLUMNS.map(([name]) => name), ...tasks.map((t) => COLUMNS.map(([, get]) => get(t)))]);
 }
 
 function toMarkdown({ document, tasks }: Extraction): string {

@@ -1,8 +1,8 @@
 /**
  * Printing store results: an aligned table for people, JSON of the plain
- * data for programs, CSV that Excel opens with correct Vietnamese (UTF-8
- * with BOM, CRLF), as `chidao extract --format csv` writes it.
+ * data for programs, CSV as `chidao extract --format csv` writes it.
  */
+import { toCsvText } from '../format/csv.ts';
 export const STORE_FORMATS = ['table', 'json', 'csv'] as const;
 export type StoreFormat = (typeof STORE_FORMATS)[number];
 
@@ -16,10 +16,8 @@ export function render<T>(rows: readonly T[], columns: readonly Column<T>[], for
   switch (format) {
     case 'json':
       return `${JSON.stringify(rows, null, 2)}\n`;
-    case 'csv': {
-      const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-      return `\uFEFF${[headers, ...cells].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-    }
+    case 'csv':
+      return toCsvText([headers, ...cells]);
     case 'table': {
       const shown = [headers, ...cells].map((r) => r.map((v) => {
         const flat = v.replace(/\s+/g, ' ');
