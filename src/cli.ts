@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { hasItems, InputError, type Doc } from './model.ts';
+import { InputError, notADirective, type Doc } from './model.ts';
 import { extractFile } from './extract-file.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
@@ -104,7 +104,8 @@ async function commandExtract(args: string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata } });
   reportMessages(doc);
-  if (!doc.root || !hasItems(doc.root)) throw new InputError(doc.path, 'no clauses found (no numbered, lettered or dash items): is this a directive document?');
+  const refused = notADirective(doc);
+  if (refused) throw new InputError(doc.path, refused);
   const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
   emit(render(extraction, format), values.out);
   return 0;

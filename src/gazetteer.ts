@@ -161,8 +161,14 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
       // A name starts with a capital (`Công an tỉnh`, not `lực lượng công an`); a collective opens with `các` in any case.
       if (!rule.anyCase && !startsCapital(m.index)) continue;
       if (rule.before && !rule.before.test(text.slice(m.index + m[0].length))) continue;
-      const written = modernUy(text.slice(m.index, m.index + m[0].length)).replace(/\s+/gu, ' ');
-      found.push({ start: m.index, end: m.index + m[0].length, name: rule.name(m, written), written, collective: !!rule.collective });
+      let end = m.index + m[0].length;
+      if (rule.collective) {
+        // `Bộ, ngành, địa phương, Bộ Nội vụ đã …`: a unit noun before a capitalised word heads the next name, not this list.
+        const cut = /(?:\s*,\s*|\s+và\s+)\p{L}+$/u.exec(text.slice(m.index, end));
+        if (cut && /^\s+\p{Lu}/u.test(text.slice(end)) && /^\p{Lu}/u.test(text.slice(m.index + cut.index + cut[0].search(/\p{L}/u)))) end = m.index + cut.index;
+      }
+      const written = modernUy(text.slice(m.index, end)).replace(/\s+/gu, ' ');
+      found.push({ start: m.index, end, name: rule.name(m, written), written, collective: !!rule.collective });
     }
   }
   // `Cục Đường bộ Việt Nam`, `Vụ Công nghiệp nhẹ`: a head noun, then the name's words up to a verb or function word.

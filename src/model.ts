@@ -55,6 +55,12 @@ export interface Clause {
   cells?: Partial<Record<CellRole, { start: number; end: number }>>;
 }
 
+/** Why a document is not read as a directive: no item and no paragraph that assigns work; null when it is one. */
+export const NOT_A_DIRECTIVE = 'no clauses found (no numbered, lettered or dash items, and no paragraph that assigns work): is this a directive document?';
+export function notADirective(doc: Doc): string | null {
+  return !doc.root || (!hasItems(doc.root) && !doc.tasks?.length) ? NOT_A_DIRECTIVE : null;
+}
+
 /** Whether a clause tree holds any item (numbered, lettered, dash, sub-item, row), at any depth: a document with none is not read as a directive. */
 export function hasItems(node: Clause): boolean {
   return node.children.some((c) => (c.kind !== 'para' && c.kind !== 'recipients') || hasItems(c));

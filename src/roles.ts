@@ -70,8 +70,13 @@ const ASSIGNS = /(?:^|[.;,]\s+)(?:giao|đề nghị|yêu cầu)\s+/gu;
  * before them was lost (by OCR: `… tăng trưởng chung của quốc gia Các cơ
  * quan, đơn vị, địa phương phải …`).
  */
-const SENTENCE_START = /(?:[.!?…]\s+(?=\p{Lu})|(?<=\p{Ll})\s+(?=(?:Các|Những)\s))/gu;
+const SENTENCE_START = /(?:[.!?…]\s+(?=\p{Lu})|(?<=\p{Ll})\s+(?=(?:Các|Những)\s)|;\s+(?=\p{Lu}))/gu;
+/** What may follow a subject before its verb: `X căn cứ …, xây dựng …`, `X trên cơ sở …, …`. */
+const CLAUSE_FRONTING = /^(?:căn cứ|trên cơ sở|theo chức năng)(?![\p{L}])/u;
 const LEADS_TO = /^\s*(?:(?:khẩn trương|tiếp tục|trực tiếp)\s+)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)/u;
+/** An adverbial phrase that opens a sentence before its subject (`Trên cơ sở …,`, `Thực hiện …,`, `Để …,`). */
+const FRONTED = new RegExp(`^(?:${cues.frontedPhrases.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+const sentenceStart = (folded: string, at: number) => Math.max(0, ...[...folded.slice(0, at).matchAll(/[.;:!?]\s+/gu)].map((m) => m.index! + m[0].length));
 /** A plural addressee after a fronted phrase, then a modal of duty (`Nhằm …, các Bộ, … cần cụ thể hóa …`): the genre's lead-in. */
 const MODAL_LEAD = /^\s*(?:cần|phải|theo chức năng, nhiệm vụ)/u;
 
@@ -126,7 +131,10 @@ export function readRoles(text: string): Roles {
         roles.subjectEnd = asked.end;
         break;
       }
-      if (doer.names.length && (LEADS_TO.test(folded.slice(doer.end)) || (folded.startsWith('các ', at) && !mentions.some((m) => m.end === c.index) && MODAL_LEAD.test(folded.slice(doer.end))))) {
+      // After a fronted phrase and its comma (`Trên cơ sở … của Chính phủ, Bộ Xây dựng làm việc với …`), a name followed by its verb is the subject; after a name that is not an owner (`của …`) the list goes on.
+      const before = mentions.find((m) => m.end === c.index);
+      const fronted = c[0].startsWith(',') && FRONTED.test(folded.slice(sentenceStart(folded, c.index!))) && (!before || /(?<![\p{L}])của\s+$/u.test(folded.slice(0, before.start))) && startsWithVerb(folded, doer.end + (/^\s*/u.exec(folded.slice(doer.end))?.[0].length ?? 0));
+      if (doer.names.length && (fronted || LEADS_TO.test(folded.slice(doer.end)) || (folded.startsWith('các ', at) && !mentions.some((m) => m.end === c.index) && MODAL_LEAD.test(folded.slice(doer.end))))) {
         roles.responsible = doer.names;
         roles.subjectEnd = doer.end;
         break;
@@ -150,7 +158,8 @@ export function readRoles(text: string): Roles {
     const directs = DIRECTS.exec(folded);
     const directed = directs ? subjectList(mentions, text, folded, DIRECTS.lastIndex) : null;
     if (directed?.names.length) roles.sentenceDoers.push(...directed.names);
-    else if (startsWithVerb(folded, after)) roles.sentenceDoers.push(...doer.names);
+    // `…; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng …`: the subject may front a phrase before its verb.
+    else if (startsWithVerb(folded, after) || CLAUSE_FRONTING.test(folded.slice(after))) roles.sentenceDoers.push(...doer.names);
   }
   roles.sentenceDoers = unique(roles.sentenceDoers);
 

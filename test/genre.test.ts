@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc } from '../src/model.ts';
+import { createDoc, NOT_A_DIRECTIVE, notADirective } from '../src/model.ts';
 import { normalise } from '../src/stages/normalise.ts';
 import { segment, walk } from '../src/stages/segment.ts';
 import { readHeader } from '../src/stages/read-header.ts';
@@ -183,6 +183,30 @@ describe('extraction on the genre', () => {
       ['1', ['Ủy ban nhân dân tỉnh Đồng Nai'], '2025-12-31'],
       ['2', ['Bộ Xây dựng'], null],
     ]);
+  });
+
+  it('reads a Công văn written in paragraphs: each paragraph that asks or names its doer is a task, what was asked before is not', () => {
+    const tasks = tasksOf('BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 10989/BNV-TCBC V/v đề xuất biên chế\nKính gửi: Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ.\nThực hiện ý kiến của Ban Tổ chức Trung ương, Bộ Nội vụ đã có Văn bản số 8091/BNV-TCBC đề nghị các Bộ, ngành, địa phương báo cáo thực trạng biên chế.\nĐể việc đề xuất được thống nhất, đề nghị bộ, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế và gửi về Bộ Nội vụ trước ngày 26/11/2025.\nTrên cơ sở Báo cáo số 1052/BC-CP của Chính phủ, Bộ Xây dựng làm việc với Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội để bổ sung các văn bản cần thiết.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible, t.deadline.date])).toEqual([
+      ['p1', ['Bộ, ngành, địa phương'], '2025-11-26'],
+      ['p2', ['Bộ Xây dựng'], null],
+    ]);
+  });
+
+  it('refuses nothing it can read: a paragraph body with a task is a directive, prose is not', () => {
+    const doc = (text: string) => extract(readHeader(segment(normalised(text))));
+    expect(notADirective(doc('Số: 11306/VPCP-NN\nBộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Tư pháp nghiên cứu kiến nghị.\n'))).toBeNull();
+    expect(notADirective(doc('Hôm nay trời đẹp. Chúng tôi đi dạo quanh hồ.\n'))).toBe(NOT_A_DIRECTIVE);
+  });
+
+  it('gives every clause of a sentence that names its own subject its doer, after a semicolon too', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n7. Các sở, ban, ngành và địa phương\nTrên cơ sở Kế hoạch này, các sở, ban, ngành Tỉnh tổ chức thực hiện nhiệm vụ được giao; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch cụ thể.\n');
+    expect(tasks.map((t) => t.responsible)).toEqual([['Các sở, ban, ngành Tỉnh', 'Ủy ban nhân dân các xã, phường']]);
+  });
+
+  it('gives a point whose own words only say who answers for the plan its one paragraph', () => {
+    const tasks = tasksOf('KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.\nCăn cứ nội dung Kế hoạch này, các bộ, cơ quan ngang bộ xây dựng kế hoạch chi tiết triển khai thi hành Luật.\n');
+    expect(tasks.map((t) => [t.clause, t.text.slice(0, 7)])).toEqual([['IV.2', 'Căn cứ ']]);
   });
 
   it('reads a task table’s rows by their cells, a group row’s doer flowing down', () => {

@@ -18,6 +18,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { synthNotices } from '../scripts/synth-notices.ts';
 import { extractFile } from '../src/extract-file.ts';
+import { NOT_A_DIRECTIVE } from '../src/model.ts';
 import { corpusAdd, corpusList, corpusRemove, query, queryPage, stats } from '../src/store/commands.ts';
 import { foldWords } from '../src/store/fold.ts';
 import { openStore, StoreError } from '../src/store/index.ts';
@@ -330,7 +331,7 @@ describe('corpus add in worker threads', () => {
     expect(threaded.map((r) => [basename(r.path), r.status, r.reason])).toEqual([
       ...seed.map((p) => [basename(p), 'added', undefined]),
       ['threads-empty.txt', 'failed', 'empty file'],
-      ['threads-prose.txt', 'failed', 'no clauses found (no numbered, lettered or dash items): is this a directive document?'],
+      ['threads-prose.txt', 'failed', NOT_A_DIRECTIVE],
     ]);
     const hits = await query({ db: join(dir, 'threads.db') });
     expect(hits).toHaveLength(45 + 61 + 73 + 33);

@@ -4,7 +4,7 @@
  * agencies, deadline, deliverable.
  */
 import type { CellRole, Clause, Doc } from '../model.ts';
-import { sourceSpan } from '../model.ts';
+import { hasItems, sourceSpan } from '../model.ts';
 import type { Deadline, Task } from '../schema.ts';
 import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, type ChosenDeadline } from '../deadline.ts';
 import { findAgencies, foldName, modernUy } from '../gazetteer.ts';
@@ -151,16 +151,19 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     if (fields) return visitFielded(node, fields, ctx);
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
     if (!inScope || node.kind === 'recipients') return;
-    const hasItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
+    const hasOwnItems = node.children.some((c) => CONTAINER_KINDS.has(c.kind));
     const paras = continuation(doc.text, node);
-    if (!hasItems && !isHeading(doc.text, node)) {
+    if (!hasOwnItems && !isHeading(doc.text, node)) {
       // Paragraphs under a point with no items of its own carry on its words.
       const end = paras.length ? paras[paras.length - 1].end : node.end;
       const task = readTask(doc, node, node.start, end, ctx, number);
       if (task) tasks.push(task);
       let paraCount = 0;
-      for (const para of node.children.slice(paras.length).filter((c) => c.kind === 'para' && !c.children.length && !closing.has(c))) {
-        const own = readTask(doc, para, para.start, para.end, ctx, number, () => `${node.path}.p${++paraCount}`);
+      const rest = node.children.slice(paras.length).filter((c) => c.kind === 'para' && !c.children.length && !closing.has(c));
+      // A point whose own words assign nothing (`2. Bộ trưởng … chịu trách nhiệm thực hiện Kế hoạch này.`) over one paragraph: that paragraph is the point's task.
+      const only = !task && rest.length === 1;
+      for (const para of rest) {
+        const own = readTask(doc, para, para.start, para.end, ctx, number, () => (only ? node.path : `${node.path}.p${++paraCount}`));
         if (own) tasks.push(own);
       }
       return;
@@ -176,6 +179,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     // The closing paragraphs of the body are read as the root's own, after the last point.
     const children = node.kind === 'root' ? node.children.flatMap((c) => [c, ...c.children.filter((p) => closing.has(p))]) : node.children;
     const background = node.kind === 'root' ? backgroundBefore(doc.text, children) : 0;
+    const paragraphBody = node.kind === 'root' && !hasItems(node);
     for (const [index, child] of children.entries()) {
       const mark = tasks.length;
       if (index < background && (child.kind === 'dash' || child.kind === 'plus') && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, child.end)))) continue;
@@ -206,7 +210,8 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         if (intro !== null && !ISSUING.test(foldName(doc.text.slice(intro, child.end)))) own = contextOf(doc.text.slice(intro, child.end), own, child);
         const end = intro ?? child.end;
         // Before the first item of a part, a paragraph is preamble: a task there is assigned in words.
-        if (isPreamble(node, seenItem) && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end)))) continue;
+        // A body written in paragraphs alone (a Công văn with no items) has no preamble: each paragraph that asks or names its doer is a task.
+        if (isPreamble(node, seenItem) && !(paragraphBody ? directsInPresent(doc.text.slice(child.start, end)) : ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, end))))) continue;
         if (scope && !(node.path === scope || node.path.startsWith(`${scope}.`))) continue;
         // A heading's only paragraph (`c) Bộ Nội vụ` over `Chủ trì, phối hợp …`) is its item: it takes the heading's path.
         const only = node.kind !== 'root' && node.children.length === 1;
@@ -411,6 +416,23 @@ function backgroundBefore(text: string, children: Clause[]): number {
   const first = children.findIndex((c) => NUMBERED_KINDS.has(c.kind));
   const lead = first > 0 ? children[first - 1] : null;
   return lead?.kind === 'para' && text.slice(lead.start, lead.end).trimEnd().endsWith(':') ? first - 1 : 0;
+}
+
+const PAST = wordsRe(cues.pastNarrative.map((w) => w.trim()));
+
+/**
+ * A sentence of the paragraph asks someone (`đề nghị bộ, ngành …`) or names
+ * its doer (`Bộ X chủ trì …`, `Trên cơ sở …, Bộ X làm việc với …`) and does
+ * not tell what was done before (`Bộ Nội vụ đã có Văn bản … đề nghị …`).
+ */
+function directsInPresent(words: string): boolean {
+  return words.split(/(?<=[.!?])\s+(?=\p{Lu})/u).some((sentence) => {
+    const folded = foldName(sentence);
+    const asks = ASSIGNED_IN_WORDS.exec(folded);
+    const roles = readRoles(sentence);
+    const at = asks ? asks.index : roles.responsible.length ? roles.subjectEnd : -1;
+    return at >= 0 && !PAST.test(folded.slice(0, at + 40)) && hasActionVerb(sentence);
+  });
 }
 
 /** Before the first item of the body, of a part or of an appendix. */

@@ -4,7 +4,7 @@
  * Returns a reason instead of throwing, so a failure stays with its document.
  */
 import { extractFile } from '../extract-file.ts';
-import { hasItems, InputError, type Doc } from '../model.ts';
+import { InputError, notADirective, type Doc } from '../model.ts';
 import { toRecord } from './record.ts';
 import type { DocumentRecord } from './types.ts';
 
@@ -32,10 +32,9 @@ export async function prepareRecord(job: ExtractJob): Promise<ExtractOutcome> {
   return { record: toRecord(doc, job.path, job.hash, job.pipelineVersion) };
 }
 
-/** The rule `chidao extract` applies: a fatal message, or no clauses, stops a document. */
+/** The rule `chidao extract` applies: a fatal message, or nothing that reads as a directive, stops a document. */
 function unusable(doc: Doc): string | null {
   const fatal = doc.messages.find((m) => m.severity === 'fatal');
   if (fatal) return fatal.reason;
-  if (!doc.root || !hasItems(doc.root)) return 'no clauses found (no numbered, lettered or dash items): is this a directive document?';
-  return null;
+  return notADirective(doc);
 }
