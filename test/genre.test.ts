@@ -204,6 +204,18 @@ describe('extraction on the genre', () => {
     expect(tasks.map((t) => t.responsible)).toEqual([['Các sở, ban, ngành Tỉnh', 'Ủy ban nhân dân các xã, phường']]);
   });
 
+  it('reads a decision’s attached plan after the signature, with or without its Kèm theo line', () => {
+    const decision = 'QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu.\nĐiều 2. Giao Sở Công Thương chủ trì tổ chức thực hiện Kế hoạch.\nNơi nhận:\n- Như Điều 3;\nKT. CHỦ TỊCH\nNguyễn Văn A\n';
+    const plan = 'XUẤT KHẨU SẢN PHẨM HÀNG HÓA GIAI ĐOẠN 2026 - 2030\n';
+    const body = 'Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường xây dựng vùng nguyên liệu.\n';
+    for (const attached of [`**KẾ HOẠCH**\n${plan}${body}`, `KẾ HOẠCH\n${plan}(Kèm theo Quyết định số 2954/QĐ-UBND)\n${body}`]) {
+      expect(tasksOf(decision + attached).map((t) => [t.clause, t.responsible])).toEqual([
+        ['D2', ['Sở Công Thương']],
+        ['I.1', ['Sở Nông nghiệp và Môi trường']],
+      ]);
+    }
+  });
+
   it('gives a point whose own words only say who answers for the plan its one paragraph', () => {
     const tasks = tasksOf('KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.\nCăn cứ nội dung Kế hoạch này, các bộ, cơ quan ngang bộ xây dựng kế hoạch chi tiết triển khai thi hành Luật.\n');
     expect(tasks.map((t) => [t.clause, t.text.slice(0, 7)])).toEqual([['IV.2', 'Căn cứ ']]);

@@ -125,7 +125,7 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   /** The recipients block being read, until an appendix after the signature reopens the body. */
   let recipients: Clause | null = null;
   let inAddressees = false;
-  let attachedTitle = false;
+  let attachedTitle: 'up-to-attached-to' | 'capitals' | false = false;
   const messages: Message[] = [];
   /** The task table being read: its columns' roles, the clause it stands in, the group row above. */
   let table: { roles: (CellRole | null)[]; parent: Clause; group: Clause | null } | null = null;
@@ -176,18 +176,23 @@ export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
       }
       marker = read.marker;
     }
-    if (recipients && attachedDocument(line, text.slice(start, start + 800))) {
+    const attached = recipients ? attachedDocument(line, text.slice(start, start + 800)) : null;
+    if (attached) {
       // A Quyết định's attached plan (`KẾ HOẠCH … (Kèm theo Quyết định số …)`) after its signature is a body of its own, with its own paths.
-      recipients.end = lineStart;
+      recipients!.end = lineStart;
       recipients = null;
       stack.length = 1;
-      attachedTitle = true;
+      attachedTitle = attached;
       continue;
     }
     if (attachedTitle) {
-      // The attached document's title runs up to its `(Kèm theo …)` line: not clauses.
-      if (ATTACHED_TO.test(line.trim())) attachedTitle = false;
-      continue;
+      // The attached document's title runs up to its `(Kèm theo …)` line, or else over its capitals: not clauses.
+      if (attachedTitle === 'up-to-attached-to') {
+        if (ATTACHED_TO.test(line.trim())) attachedTitle = false;
+        continue;
+      }
+      if (!/\p{Ll}/u.test(line.replace(/[*_]/gu, ''))) continue;
+      attachedTitle = false;
     }
     if (recipients) {
       // An appendix (Phụ lục) printed after the signature opens a body of its own.
@@ -271,13 +276,19 @@ const ATTACHED_KIND = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|Đ
 const ATTACHED_TO = /^[*_\s]*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s/u;
 
 /**
- * A kind word alone (emphasis marks aside), and below its title, which may run
- * over several lines, `(Kèm theo Quyết định …)`: the document a decision issues.
+ * After the signature, the document a decision issues: a kind word and its
+ * title, which may run over several lines, then `(Kèm theo Quyết định …)`;
+ * or the kind word alone on its line, its title in capitals below it (a copy
+ * that lost the `Kèm theo` line). Says how far the title runs; null for other lines.
  */
-function attachedDocument(line: string, after: string): boolean {
+function attachedDocument(line: string, after: string): 'up-to-attached-to' | 'capitals' | null {
+  const words = line.replace(/[*_]/g, '').trim();
+  if (line.length >= 120 || !ATTACHED_KIND.test(words)) return null;
   const lines = after.split('\n').filter((l) => l.trim()).slice(0, 7);
-  return line.length < 120 && ATTACHED_KIND.test(line.replace(/[*_]/g, '').trim()) && lines.some((l) => ATTACHED_TO.test(l.trim()));
+  if (lines.some((l) => ATTACHED_TO.test(l.trim()))) return 'up-to-attached-to';
+  return ATTACHED_KIND_ALONE.test(words) ? 'capitals' : null;
 }
+const ATTACHED_KIND_ALONE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN)$/u;
 
 function repath(node: Clause, from: string, to: string): void {
   if (node.path === from || node.path.startsWith(`${from}.`)) node.path = to + node.path.slice(from.length);
