@@ -137,7 +137,8 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
     re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localBodies)})((?:\\s+${PLACE})?)${E}`, 'gu'),
     name: (m, w) => w,
   },
-  { re: new RegExp(`${B}(tỉnh|thành phố|tp\\.?)\\s+(${PROVINCE})${E}`, 'gu'), name: (m) => `${m[1] === 'tỉnh' ? 'Tỉnh' : 'Thành phố'} ${PROVINCE_NAME.get(m[2])}` },
+  // A province by its name, in any case: the name's capital marks it (`thành phố Đà Nẵng cần tập trung …`).
+  { re: new RegExp(`${B}(tỉnh|thành phố|tp\\.?)\\s+(${PROVINCE})${E}`, 'gu'), name: (m) => `${m[1] === 'tỉnh' ? 'Tỉnh' : 'Thành phố'} ${PROVINCE_NAME.get(m[2])}`, anyCase: true },
   // `Các Cục Thuế`: a province's body in the plural, one in each province.
   { re: new RegExp(`${B}(?:các|những)\\s+(?:${foldedAlternation(grammar.localBodies)})${TAILS}${E}`, 'gu'), name: (m, w) => capitalise(w), collective: true, anyCase: true },
   // A new `các` starts a new collective (`các cấp ủy, tổ chức đảng, các cơ quan …` is two).

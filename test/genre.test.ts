@@ -216,6 +216,14 @@ describe('extraction on the genre', () => {
     }
   });
 
+  it('reads the points a lead-in assigns inside an assessment part, the province named in lower case its doer', () => {
+    const tasks = tasksOf('THÔNG BÁO\nI. ĐÁNH GIÁ CHUNG\nThành phố đã rất nỗ lực vượt qua khó khăn.\nĐể tiếp tục vận hành chính quyền địa phương 02 cấp hiệu quả, thành phố Đà Nẵng cần tập trung thực hiện một số nội dung sau:\n1. Tăng cường hiệu quả hoạt động của bộ máy chính quyền cấp xã.\n2. Thúc đẩy mạnh mẽ chuyển đổi số.\n');
+    expect(tasks.map((t) => [t.clause, t.responsible])).toEqual([
+      ['I.1', ['Thành phố Đà Nẵng']],
+      ['I.2', ['Thành phố Đà Nẵng']],
+    ]);
+  });
+
   it('gives a point whose own words only say who answers for the plan its one paragraph', () => {
     const tasks = tasksOf('KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.\nCăn cứ nội dung Kế hoạch này, các bộ, cơ quan ngang bộ xây dựng kế hoạch chi tiết triển khai thi hành Luật.\n');
     expect(tasks.map((t) => [t.clause, t.text.slice(0, 7)])).toEqual([['IV.2', 'Căn cứ ']]);

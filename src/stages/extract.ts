@@ -473,6 +473,8 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
     else if (NARRATIVE_SECTION.test(folded)) narrative = true;
   }
   const roles = readRoles(head);
+  // `Để …, thành phố Đà Nẵng cần tập trung thực hiện một số nội dung sau:` under `I. ĐÁNH GIÁ CHUNG`: the assessment ends where a lead-in assigns the points below it.
+  if (narrative && node.kind === 'para' && (roles.responsible.length || roles.assigned.length) && head.trimEnd().endsWith(':')) narrative = false;
   if (!roles.responsible.length && !roles.assigned.length && node.kind !== 'root') {
     const named = headingDoer(head);
     if (named) roles.responsible = [named];
