@@ -188,14 +188,20 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
 }
 
 /** Where a proper name that starts at `at` ends: capitalised words, numbers, and the lower-case syllables after them up to a stop word. */
+const HEAD_AFTER = new RegExp(`^(?:${[...grammar.namedHeads, ...grammar.sectorHeads].map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');
+const FIELD_LIST = /^(,\s+)(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?(?:,\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)*\s+và\s+\p{Lu})/u;
 function nameEnd(text: string, folded: string, at: number): number {
   const word = /[\p{L}\p{N}][\p{L}\p{N}&.]*/uy;
   let end = at;
   let pos = at;
   for (let words = 0; words < 12; words++) {
-    const gap = /^(?:\s+và\s+|\s*-\s*|\s+)/u.exec(text.slice(pos))?.[0] ?? '';
+    // `Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam`: fields named in a comma list closed by `và` are one name.
+    const fields = words ? FIELD_LIST.exec(text.slice(pos)) : null;
+    const gap = fields ? fields[1] : (/^(?:\s+và\s+|\s*-\s*|\s+)/u.exec(text.slice(pos))?.[0] ?? '');
     const next = pos + (words ? gap.length : 0);
     if (words && !gap) break;
+    // `Cục Hàng hải và Cục Hàng không`: `và` before a head noun joins two bodies, not two words of one name.
+    if (/và/u.test(gap) && HEAD_AFTER.test(text.slice(next))) break;
     word.lastIndex = next;
     const w = word.exec(text);
     if (!w) break;

@@ -19,6 +19,19 @@ describe('gazetteer', () => {
     expect(canonicalAgency(alias)).toBe(name);
   });
 
+  it.each([
+    // Fields listed with commas and closed by `và` are one name.
+    ['Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam tổ chức tuyên truyền', ['Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam']],
+    // `và` before a head noun joins two bodies.
+    ['Cục Đường bộ Việt Nam, Cục Hàng hải và Cục Hàng không rà soát', ['Cục Đường bộ Việt Nam', 'Cục Hàng hải', 'Cục Hàng không']],
+    // A unit noun before a capital heads the next name.
+    ['báo cáo của Bộ, ngành, địa phương, Bộ Nội vụ đã xây dựng', ['Bộ, ngành, địa phương', 'Bộ Nội vụ']],
+    // A province by its name, in lower case.
+    ['Để tiếp tục, thành phố Đà Nẵng cần tập trung', ['Thành phố Đà Nẵng']],
+  ])('reads the names in %s', (text, names) => {
+    expect(findAgencies(text).map((m) => m.name)).toEqual(names);
+  });
+
   it('folds both tone placements', () => {
     expect(foldName('Đảng uỷ Văn hoá')).toBe(foldName('Đảng ủy Văn hóa'));
     expect(foldName('uỷ ban').length).toBe('uỷ ban'.length);
