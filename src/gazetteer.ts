@@ -17,7 +17,12 @@ export interface AgencyMention {
   collective: boolean;
   /** Mentions read from one enumeration (`Các đảng ủy ở Trung ương (A; B; C)`) share this number. */
   group?: number;
+  /** The bodies the words stand for when they are several (`Gia Lai` after `Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh:`); else only `name`. */
+  members?: string[];
 }
+
+/** The bodies a mention names: its members, or its one name. */
+export const bodiesOf = (m: AgencyMention): string[] => m.members ?? [m.name];
 
 /**
  * Lower case with the tone mark on the second vowel of `oa`, `oe`, `uy`
@@ -69,7 +74,12 @@ export function findAgencies(text: string): AgencyMention[] {
     for (const m of folded.matchAll(intro.re)) {
       if (mentions.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) continue;
       const prefix = intro.prefix.replace('$1', () => recaseCapitals(capitalise(m[1] ?? '')));
-      const found = intro.names === 'open' ? openList(text, m.index! + m[0].length, m.index!, prefix) : namedList(text, folded, m.index! + m[0].length, m.index!, prefix, intro.names);
+      const found =
+        intro.names === 'open'
+          ? openList(text, m.index! + m[0].length, m.index!, prefix)
+          : intro.names === 'provinceOffices'
+            ? officesInProvinces(text, folded, m.index! + m[0].length, m.index!, m[1])
+            : namedList(text, folded, m.index! + m[0].length, m.index!, prefix, intro.names);
       group++;
       for (const mention of found) mentions.push({ ...mention, group });
     }
@@ -168,9 +178,20 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
         const cut = /(?:\s*,\s*|\s+và\s+)\p{L}+$/u.exec(text.slice(m.index, end));
         if (cut && /^\s+\p{Lu}/u.test(text.slice(end)) && /^\p{Lu}/u.test(text.slice(m.index + cut.index + cut[0].search(/\p{L}/u)))) end = m.index + cut.index;
       }
-      const written = modernUy(text.slice(m.index, end)).replace(/\s+/gu, ' ');
-      found.push({ start: m.index, end, name: rule.name(m, written), written, collective: !!rule.collective });
+      let from = m.index;
+      const alone = rule.collective ? STANDALONE.exec(folded.slice(from, end)) : null;
+      if (alone) {
+        // `Bộ trưởng, Thủ trưởng cơ quan ngang bộ`: the ministers are a body of their own.
+        const head = alone[0].replace(/[\s,]+$/u, '');
+        found.push({ start: from, end: from + head.length, name: capitalise(text.slice(from, from + head.length)), written: text.slice(from, from + head.length), collective: false });
+        from += alone[0].length;
+      }
+      const written = modernUy(text.slice(from, end)).replace(/\s+/gu, ' ');
+      found.push({ start: from, end, name: from === m.index ? rule.name(m, written) : capitalise(written), written, collective: !!rule.collective });
     }
+  }
+  for (const m of folded.matchAll(STANDALONE_AT)) {
+    if (startsCapital(m.index!)) found.push({ start: m.index!, end: m.index! + m[0].length, name: capitalise(text.slice(m.index!, m.index! + m[0].length)), written: text.slice(m.index!, m.index! + m[0].length), collective: false });
   }
   // `Cục Đường bộ Việt Nam`, `Vụ Công nghiệp nhẹ`: a head noun, then the name's words up to a verb or function word.
   const named = new Map<number, AgencyMention>();
@@ -188,6 +209,8 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
 }
 
 /** Where a proper name that starts at `at` ends: capitalised words, numbers, and the lower-case syllables after them up to a stop word. */
+const STANDALONE = new RegExp(`^(?:${foldedAlternation(grammar.standaloneOfficeHolders)})\\s*,\\s*(?=${OFFICE_HOLDER}\\s)`, 'u');
+const STANDALONE_AT = new RegExp(`${B}(?:${foldedAlternation(grammar.standaloneOfficeHolders)})(?=\\s*,\\s*${OFFICE_HOLDER}\\s)`, 'gu');
 const HEAD_AFTER = new RegExp(`^(?:${[...grammar.namedHeads, ...grammar.sectorHeads].map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');
 const FIELD_LIST = /^(,\s+)(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?(?:,\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)*\s+và\s+\p{Lu})/u;
 function nameEnd(text: string, folded: string, at: number): number {
@@ -293,6 +316,21 @@ function namedList(text: string, folded: string, at: number, listStart: number, 
     pos += sep[0].length;
   }
   return found;
+}
+
+const OFFICES = grammar.provinceOffices.map((o) => ({ ...o, folded: foldName(o.written) }));
+const CITIES = new Set(grammar.cities);
+
+/**
+ * `Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và
+ * Khánh Hòa`: each province named stands for each office in it, in a
+ * centrally-run city under the city's titles (`Bí thư Thành ủy Đà Nẵng`).
+ */
+function officesInProvinces(text: string, folded: string, at: number, listStart: number, offices: string): AgencyMention[] {
+  const held = OFFICES.filter((o) => offices.includes(o.folded));
+  // A copy may break the list with a stray dash at a line start (`Gia Lai,\n- Đắk Lắk`).
+  const provinces = namedList(text, folded.replace(/,\s*\n\s*-\s+/gu, (m) => `,${' '.repeat(m.length - 1)}`), at, listStart, '', 'provinces');
+  return provinces.map((p) => ({ ...p, collective: false, members: held.map((o) => `${CITIES.has(p.name) ? o.city : o.province}${p.name}`), name: `${CITIES.has(p.name) ? held[0].city : held[0].province}${p.name}` }));
 }
 
 export function canonicalAgency(name: string): string | null {

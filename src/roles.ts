@@ -3,7 +3,7 @@
  * `phối hợp (với)`, and who is told to direct (`X chỉ đạo Y`). Read from the
  * agency mentions of one clause's words and the verbs around them.
  */
-import { findAgencies, foldName, modernUy, type AgencyMention } from './gazetteer.ts';
+import { bodiesOf, findAgencies, foldName, modernUy, type AgencyMention } from './gazetteer.ts';
 import { alternation, escapeRegExp } from './words.ts';
 import cues from '../data/cues.json' with { type: 'json' };
 import agencies from '../data/agencies.json' with { type: 'json' };
@@ -37,6 +37,7 @@ const FOCUS = `\\s*,\\s*(?:${cues.focus.map(escapeRegExp).join('|')})\\s+`;
 const DASH_TITLE = new RegExp(`^(?:${agencies.dashTitles.map((t) => escapeRegExp(foldName(t))).join('|')})(?![\\p{L}])`, 'u');
 /** A second title after the subject and ` - `, up to the verb. */
 const TITLE_AFTER = new RegExp(`^\\s*-\\s*(?:${agencies.dashTitles.map((t) => escapeRegExp(foldName(t))).join('|')})[^,;:.]{0,100}(?=\\s+(?:tập trung|lãnh đạo|chỉ đạo|chủ trì|khẩn trương|tiếp tục)(?![\\p{L}]))`, 'u');
+const HONORIFIC = new RegExp(`^(?:${agencies.honorifics.map((h) => escapeRegExp(foldName(h))).join('|')})\\s+`, 'u');
 /** What may stand between two names of one list. */
 const LIST_GAP = new RegExp(`^${APPOSITION}(?:\\s*[,;]\\s*|\\s+và\\s+|\\s*-\\s*|\\s+cùng\\s+|\\s*,\\s*và\\s+|${FOCUS})$`, 'u');
 const FOCUS_AT = new RegExp(`^${FOCUS}`, 'u');
@@ -197,7 +198,10 @@ export function readRoles(text: string): Roles {
  * after them; or else a collective addressee (`Các bộ, cơ quan chủ quản các
  * nền tảng số`) running up to its first verb or colon.
  */
-function subjectList(mentions: AgencyMention[], text: string, folded: string, at: number): { names: string[]; end: number } {
+function subjectList(mentions: AgencyMention[], text: string, folded: string, from: number): { names: string[]; end: number } {
+  // `Các đồng chí Bộ trưởng, …`: the words of address go, the office holders stay.
+  const honorific = HONORIFIC.exec(folded.slice(from));
+  const at = honorific && mentions.some((m) => m.start === from + honorific[0].length) ? from + honorific[0].length : from;
   const list = listAt(mentions, folded, at);
   const first = mentions.find((m) => m.start === at);
   if (list.names.length === 1 && first?.collective) {
@@ -263,7 +267,7 @@ function listAt(mentions: AgencyMention[], folded: string, at: number, asWritten
       continue;
     }
     if (names.length ? !LIST_GAP.test(gap) && gap !== '' && !sameEnumeration : gap.trim() !== '') break;
-    names.push(asWritten && next.collective ? next.written : next.name);
+    names.push(...(asWritten && next.collective ? [next.written] : bodiesOf(next)));
     pos = next.end;
     last = next;
   }

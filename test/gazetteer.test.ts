@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalAgency, findAgencies, foldName } from '../src/gazetteer.ts';
+import { bodiesOf, canonicalAgency, findAgencies, foldName } from '../src/gazetteer.ts';
 import { readRoles } from '../src/roles.ts';
 
 describe('gazetteer', () => {
@@ -28,8 +28,16 @@ describe('gazetteer', () => {
     ['báo cáo của Bộ, ngành, địa phương, Bộ Nội vụ đã xây dựng', ['Bộ, ngành, địa phương', 'Bộ Nội vụ']],
     // A province by its name, in lower case.
     ['Để tiếp tục, thành phố Đà Nẵng cần tập trung', ['Thành phố Đà Nẵng']],
+    // The ministers are a body of their own before the heads of other bodies.
+    ['Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chỉ đạo', ['Bộ trưởng', 'Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ']],
+    // Each province named stands for each office in it, a centrally-run city under its own titles; a stray dash does not end the list.
+    ['Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Gia Lai,\n- Đà Nẵng và Khánh Hòa;', ['Bí thư Tỉnh ủy Gia Lai', 'Chủ tịch Ủy ban nhân dân tỉnh Gia Lai', 'Bí thư Thành ủy Đà Nẵng', 'Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng', 'Bí thư Tỉnh ủy Khánh Hòa', 'Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa']],
   ])('reads the names in %s', (text, names) => {
-    expect(findAgencies(text).map((m) => m.name)).toEqual(names);
+    expect(findAgencies(text).flatMap(bodiesOf)).toEqual(names);
+  });
+
+  it('drops the words of address before office holders', () => {
+    expect(readRoles('Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ khẩn trương rà soát').responsible).toEqual(['Bộ trưởng', 'Thủ trưởng cơ quan ngang Bộ']);
   });
 
   it('folds both tone placements', () => {

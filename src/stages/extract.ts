@@ -7,7 +7,7 @@ import type { CellRole, Clause, Doc } from '../model.ts';
 import { hasItems, sourceSpan } from '../model.ts';
 import type { Deadline, Task } from '../schema.ts';
 import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, type ChosenDeadline } from '../deadline.ts';
-import { findAgencies, foldName, modernUy } from '../gazetteer.ts';
+import { bodiesOf, findAgencies, foldName, modernUy } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { columnRole } from '../tables.ts';
@@ -343,7 +343,7 @@ function cellAgencies(cell: string): string[] {
   const names: string[] = [];
   let at = 0;
   let collective = false;
-  for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '', collective: false }]) {
+  for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '', written: '', collective: false }]) {
     const gap = words.slice(at, m.start);
     const widens = collective && /^,\s*\p{Ll}[^;]*$/u.exec(gap.replace(/(?:,|\s+và)?\s*$/u, ''));
     if (widens && !hasActionVerb(widens[0])) {
@@ -356,7 +356,7 @@ function cellAgencies(cell: string): string[] {
         for (const item of items) if (/\p{L}{2}/u.test(item) && !hasActionVerb(item)) names.push(modernUy(item.charAt(0).toUpperCase() + item.slice(1)));
       }
     }
-    if (m.name) names.push(m.name);
+    if (m.name) names.push(...bodiesOf(m));
     collective = Boolean(m.collective);
     at = m.end;
   }

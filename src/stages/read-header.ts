@@ -3,7 +3,7 @@
  * read from the lines above the body and the signature block below it.
  */
 import type { Doc } from '../model.ts';
-import { canonicalIssuer, findAgencies, foldName, issuerOfNumber, knownIssuer, recaseCapitals } from '../gazetteer.ts';
+import { bodiesOf, canonicalIssuer, findAgencies, foldName, issuerOfNumber, knownIssuer, recaseCapitals } from '../gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
 import kindCodes from '../../data/kind-codes.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
@@ -121,7 +121,10 @@ function readAddressees(lines: string[], headLength: number): string[] {
   if (first) items.push(first);
   for (const line of lines.slice(opens + 1, opens + 40)) {
     if (!/^[-•+]\s*/u.test(line.trim())) break;
-    items.push(line.trim().replace(/^[-•+]\s*/u, ''));
+    const item = line.trim().replace(/^[-•+]\s*/u, '');
+    // A line ending in a comma was broken mid-list (`… các tỉnh: Gia Lai,` / `- Đắk Lắk và Khánh Hòa;`): it goes on.
+    if (items.length && items[items.length - 1].endsWith(',')) items[items.length - 1] += ` ${item}`;
+    else items.push(item);
   }
   const names: string[] = [];
   for (const item of items) {
@@ -130,14 +133,14 @@ function readAddressees(lines: string[], headLength: number): string[] {
     // Words between the gazetteer's names (`Bộ trưởng, Thủ trưởng cơ quan ngang bộ`) are a name of their own.
     // Words that run straight into a name (`Chánh` + `Văn phòng …`) are its title.
     let at = 0;
-    for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '' }]) {
+    for (const m of [...findAgencies(words), { start: words.length, end: words.length, name: '', written: '', collective: false }]) {
       const raw = words.slice(at, m.start);
-      const gap = raw.replace(/^[\s,;:]+|[\s,;:]+$|^và\s+|\s+và$/gu, '');
+      const gap = raw.replace(/^[\s,;:]+|[\s,;:]+$|^và\s+|\s+và$/gu, '').replace(/^và$/u, '');
       const title = m.name && gap && !/(?:[,;:]|\svà)\s*$/u.test(raw);
       // A long run of words is the letter's first sentence, merged into the line: the addressees end there.
       if (gap.length > 80 || /(?<![\p{L}])(?:của|tại|về|có|để|theo|xét)(?![\p{L}])/iu.test(gap)) break;
       if (/\p{L}{2}/u.test(gap) && !title) names.push(gap.charAt(0).toUpperCase() + gap.slice(1));
-      if (m.name) names.push(title ? `${gap} ${m.name}` : m.name);
+      if (m.name) names.push(...(title ? [`${gap} ${m.name}`] : bodiesOf(m)));
       at = m.end;
     }
   }
