@@ -124,6 +124,8 @@ const OFFICE_HOLDER = `(?:${foldedAlternation(grammar.officeHolders)})`;
 const OFFICE = `(?:${OFFICE_HOLDER}(?:\\s*,\\s*${OFFICE_HOLDER})*\\s+)?`;
 const PROVINCE = `(?:${foldedAlternation(grammar.provinces)})`;
 const PLACE = `(?:${foldedAlternation(grammar.placeWords)})(?:\\s+${PROVINCE})?`;
+/** `… các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng`: the provinces of a stretch of the country. */
+const PROVINCE_RANGE = `\\s+từ\\s+${PROVINCE}\\s+đến\\s+${PROVINCE}`;
 const LEVEL = `(?:các\\s+)?(?:${foldedAlternation(grammar.levels)})`;
 const UNIT = `(?:${foldedAlternation(grammar.collectiveUnits)})`;
 const TAILS = `(?:\\s+(?:${foldedAlternation(grammar.collectiveTails)}))*`;
@@ -139,7 +141,7 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
     name: (m, w) => `${officeOf(w, m[1])}${capitalise(m[2])} ${SECTOR_NAME.get(m[3])}${placeOf(w, m[0].length - m[4].length)}`,
   },
   {
-    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localGovernment)})((?:\\s+(?:(?:${foldedAlternation(grammar.placeWords)})\\s+${PROVINCE}|${PROVINCE}|${LEVEL}(?:${SEP}${LEVEL})*(?:\\s+(?:${foldedAlternation(grammar.levelTails)}))?))?)${E}`, 'gu'),
+    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localGovernment)})((?:\\s+(?:(?:${foldedAlternation(grammar.placeWords)})\\s+${PROVINCE}|${PROVINCE}|${LEVEL}(?:${SEP}${LEVEL})*(?:\\s+(?:${foldedAlternation(grammar.levelTails)}))?(?:${PROVINCE_RANGE})?))?)${E}`, 'gu'),
     // `xã / phường / thị trấn` is written with commas, as the levels are listed elsewhere.
     name: (m, w) => `${officeOf(w, m[1])}${(grammar.localGovernmentNames as Record<string, string>)[m[2]] ?? capitalise(w.slice(m[1].length, m[1].length + m[2].length))}${w.slice(m[1].length + m[2].length).replace(/\s*\/\s*/gu, ', ')}`,
   },

@@ -28,6 +28,8 @@ describe('gazetteer', () => {
     ['báo cáo của Bộ, ngành, địa phương, Bộ Nội vụ đã xây dựng', ['Bộ, ngành, địa phương', 'Bộ Nội vụ']],
     // A province by its name, in lower case.
     ['Để tiếp tục, thành phố Đà Nẵng cần tập trung', ['Thành phố Đà Nẵng']],
+    // A stretch of provinces belongs to the name.
+    ['Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng khẩn trương', ['Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng']],
     // The ministers are a body of their own before the heads of other bodies.
     ['Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chỉ đạo', ['Bộ trưởng', 'Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ']],
     // Each province named stands for each office in it, a centrally-run city under its own titles; a stray dash does not end the list.
