@@ -280,7 +280,8 @@ async function commandRepair(args: string[]): Promise<number> {
 function reportMessages(doc: Doc): void {
   for (const m of doc.messages) {
     if (m.severity === 'fatal') throw new InputError(doc.path, m.reason);
-    if (m.severity === 'warning' && process.env.CHIDAO_VERBOSE) process.stderr.write(`${doc.path}:${m.start}-${m.end}: ${m.severity}: ${m.reason} [${m.ruleId}]\n`);
+    // What the input itself lacked (bytes that were not text) is always said; the stages' own doubts only when asked.
+    if (m.severity === 'warning' && (process.env.CHIDAO_VERBOSE || m.ruleId === 'ingest:invalid-utf8')) process.stderr.write(`${doc.path}:${m.start}-${m.end}: ${m.severity}: ${m.reason} [${m.ruleId}]\n`);
   }
 }
 

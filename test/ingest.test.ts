@@ -52,6 +52,22 @@ describe('text', () => {
     expect(doc.text.toLowerCase()).toBe(seedText().toLowerCase());
   });
 
+  it('reads UTF-8 with a few bad bytes, each as U+FFFD, and says on which lines they stood', async () => {
+    const bytes = Buffer.from(SAMPLE.repeat(3));
+    const bad = Buffer.concat([bytes.subarray(0, 20), Buffer.from([0xff]), bytes.subarray(20), Buffer.from('Dòng cuối '), Buffer.from([0xc3, 0x28]), Buffer.from('.\n')]);
+    const doc = await ingestBytes('bad.txt', bad);
+    expect(doc.text.split('\uFFFD')).toHaveLength(3);
+    expect(doc.text.replace('\uFFFD', '').startsWith(SAMPLE.repeat(3))).toBe(true);
+    const warning = doc.messages.find((m) => m.ruleId === 'ingest:invalid-utf8');
+    expect(warning).toMatchObject({ severity: 'warning', reason: '2 invalid UTF-8 byte sequences read as U+FFFD (lines 3, 10)' });
+  });
+
+  it('still reads a legacy encoding as legacy, not as damaged UTF-8', async () => {
+    const doc = await ingestBytes('old.txt', encodeWindows1258(SAMPLE.repeat(3)));
+    expect(doc.text).not.toContain('\uFFFD');
+    expect(doc.messages.map((m) => m.ruleId)).not.toContain('ingest:invalid-utf8');
+  });
+
   it.each([
     ['empty', Buffer.alloc(0), 'empty file'],
     ['blank', Buffer.from(' \n\t\n'), 'no text (only white space)'],

@@ -117,18 +117,35 @@ function textDoc(path: string, bytes: Buffer): Doc {
   } catch (error) {
     throw misnamed(path, error);
   }
-  const { text, encoding } = decoded;
+  const { text, encoding, replaced } = decoded;
   if (!text.trim()) throw new InputError(path, 'no text (only white space)');
+  const invalid = replaced?.length ? invalidBytes(text, replaced) : null;
   if (looksLikeHtml(text)) {
     const content = htmlToText(text);
     if (!content) throw new InputError(path, 'an HTML page with no content text');
-    return createDoc(path, content, 'html');
+    const page = createDoc(path, content, 'html');
+    if (invalid) page.messages.push({ ...invalid, start: 0, end: 0 });
+    return page;
   }
   const doc = looksLikeMarkdown(text) ? readMarkdown(path, text) : createDoc(path, text, 'text');
+  if (invalid) doc.messages.push(invalid);
   if (encoding !== 'utf-8' && !encoding.startsWith('utf-16')) {
     doc.messages.push({ reason: `converted from ${encoding} to Unicode`, severity: 'info', ruleId: 'ingest:encoding', start: 0, end: 0 });
   }
   return doc;
+}
+
+/** The warning for bytes that were not UTF-8, naming the lines they stood on. */
+function invalidBytes(text: string, replaced: number[]) {
+  const lines = [...new Set(replaced.map((at) => text.slice(0, at).split('\n').length))];
+  const where = `line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}`;
+  return {
+    reason: `${replaced.length} invalid UTF-8 byte sequence${replaced.length > 1 ? 's' : ''} read as U+FFFD (${where})`,
+    severity: 'warning' as const,
+    ruleId: 'ingest:invalid-utf8',
+    start: replaced[0],
+    end: replaced[0] + 1,
+  };
 }
 
 function looksLikeHtml(text: string): boolean {

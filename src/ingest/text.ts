@@ -9,7 +9,12 @@ export interface DecodedText {
   text: string;
   /** The encoding read, e.g. `utf-8`, `utf-16le`, `tcvn3`. */
   encoding: string;
+  /** UTF-8 with a few invalid bytes: each read as U+FFFD, at these offsets of `text`. */
+  replaced?: number[];
 }
+
+/** A file is still UTF-8 when at most this share of its non-ASCII characters were invalid bytes: a legacy encoding breaks at nearly every one. */
+const MOSTLY_UTF8 = 0.05;
 
 export function decodeText(path: string, bytes: Uint8Array): DecodedText {
   const bom = (...b: number[]) => b.every((x, i) => bytes[i] === x);
@@ -22,6 +27,8 @@ export function decodeText(path: string, bytes: Uint8Array): DecodedText {
   try {
     return utf(path, bytes, 'utf-8');
   } catch {
+    const mostly = mostlyUtf8(path, bytes);
+    if (mostly) return mostly;
     const legacy = decodeLegacy(bytes);
     if ('reason' in legacy) throw new InputError(path, legacy.reason);
     return { text: legacy.text, encoding: legacy.encoding };
@@ -39,6 +46,22 @@ function utf(path: string, bytes: Uint8Array, encoding: string): DecodedText {
   }
   if (/[\u0000-\u0008\u000e-\u001a]/.test(text)) throw new InputError(path, 'binary file, not text');
   return { text: text.normalize('NFC'), encoding };
+}
+
+/**
+ * UTF-8 with a handful of damaged bytes (a bad copy, a truncated upload):
+ * read with each bad sequence replaced, so the reader gets the document and
+ * a warning, not a refusal. A legacy encoding read as UTF-8 breaks at nearly
+ * every accented letter, far past that share.
+ */
+function mostlyUtf8(path: string, bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder('utf-8').decode(bytes).normalize('NFC');
+  const replaced: number[] = [];
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) replaced.push(i);
+  const nonAscii = text.match(/[^\x00-\x7f]/gu)?.length ?? 0;
+  if (!replaced.length || replaced.length > nonAscii * MOSTLY_UTF8) return null;
+  if (/[\u0000-\u0008\u000e-\u001a]/.test(text)) throw new InputError(path, 'binary file, not text');
+  return { text, encoding: 'utf-8', replaced };
 }
 
 /** UTF-16 saved without a mark: every other byte of ASCII text is zero. */
