@@ -160,6 +160,15 @@ describe('the header as Nghị định 30/2020/NĐ-CP lays it out', () => {
     expect(h).toMatchObject({ number: '617/KH-UBND', kind: 'KẾ HOẠCH', issuer: 'Ủy ban nhân dân tỉnh Đồng Tháp', issuedAt: '2025-12-01' });
   });
 
+  it.each([
+    ['a cited document’s date in the title', 'Chỉ thị về việc thực hiện chỉ đạo tại văn bản số 2600/TTg-KTTH ngày 30 tháng 12 năm 2009 về đẩy mạnh xuất khẩu\n', null],
+    ['the date a law was passed', 'Luật Trách nhiệm bồi thường của Nhà nước được Quốc hội thông qua ngày 18 tháng 6 năm 2009.\n', null],
+    ['the issue date after a cited one', 'Số: 12/CT-UBND\nThực hiện văn bản số 2600/TTg-KTTH ngày 30 tháng 12 năm 2009\nLong An, ngày 05 tháng 01 năm 2010\n', '2010-01-05'],
+    ['an appendix’s notice date', '(Kèm theo Thông báo số 17-TB/CQTTBCĐ ngày 29 tháng 12 năm 2025)\n', '2025-12-29'],
+  ])('%s: the issue date is %s', (_, text, date) => {
+    expect(header(text).issuedAt).toBe(date);
+  });
+
   it('reads a Công văn: the number with the issuer’s unit, the kind from the V/v subject, the lower body of the left column, the addressees', () => {
     const h = header('BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 4800/TCT-TTr V/v tăng cường thanh tra\nHà Nội, ngày 17 tháng 10 năm 2016\nKính gửi:\n- Cục Thuế các tỉnh, thành phố trực thuộc Trung ương;\n- Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia.\n1. Tăng cường công tác thanh tra.\n');
     expect(h).toMatchObject({ number: '4800/TCT-TTr', kind: 'CÔNG VĂN', issuer: 'Tổng cục Thuế' });

@@ -25,6 +25,24 @@ const MOTTO_WORDS = /CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VI�
 /** The right column's motto, alone or merged after the left column's words. */
 const MOTTO_AT_END = /(?:^|\s+)(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u;
 
+/** What a cited document's date follows on its line: its number (`văn bản số 2600/TTg-KTTH ngày …`), or the act it dates (`được Quốc hội thông qua ngày …`). */
+const CITED_BEFORE = /\d+\s*[/-]\s*\p{L}[^\n]{0,40}$|(?:thông qua|ban hành|hiệu lực từ|hiệu lực kể từ)\s*$/u;
+
+/**
+ * The issue date: the first long date that is not a cited document's (a
+ * title `… tại văn bản số 2600/TTg-KTTH ngày 30 tháng 12 năm 2009`); an
+ * appendix's `(Kèm theo Thông báo số … ngày …)` is its notice's date and counts.
+ */
+function issueDate(headText: string): RegExpExecArray | null {
+  const all = new RegExp(LONG_DATE.source, 'gu');
+  for (let m = all.exec(headText); m; m = all.exec(headText)) {
+    const before = headText.slice(Math.max(0, m.index - 60), m.index + m[0].indexOf('ngày'));
+    const line = before.slice(before.lastIndexOf('\n') + 1);
+    if (!CITED_BEFORE.test(line) || /Kèm theo/u.test(line)) return m;
+  }
+  return null;
+}
+
 export function readHeader(doc: Doc): Doc {
   const lines = doc.text.split('\n');
   const bodyAt = lines.findIndex((line) => line.length > 200 || /^([IVX]{1,5}\s*[.\-]\s|1\.\s|Điều 1\b)/u.test(line));
@@ -33,7 +51,7 @@ export function readHeader(doc: Doc): Doc {
 
   const written = (NUMBER.exec(headText) ?? ATTACHED_NUMBER.exec(headText))?.[1]?.replace(/\.$/u, '') ?? null;
   const number = written && written.includes('/') ? written : null;
-  const long = LONG_DATE.exec(headText);
+  const long = issueDate(headText);
   // An appendix carries its notice's date in `(Kèm theo Thông báo số … ngày 29/12/2025 …)`; elsewhere a short date is a period, not the issue date.
   const short = long ? null : SHORT_DATE.exec(head.find((line) => /Kèm theo/u.test(line)) ?? '');
   const d = long ?? short;
