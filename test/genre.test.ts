@@ -233,6 +233,14 @@ describe('extraction on the genre', () => {
     ]);
   });
 
+  it('reads a point that ends by listing the letter’s enclosures as one task, the enclosures none', () => {
+    const tasks = tasksOf('BỘ TÀI CHÍNH\nSố: 17986/BTC-CT V/v phổ biến Cẩm nang\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n1. Tổ chức phổ biến nội dung Cẩm nang đến Ủy ban nhân dân cấp xã.\n2. Chỉ đạo đầu mối phối hợp với Thuế tỉnh rà soát, cập nhật nội dung. Bộ Tài chính gửi kèm bộ Cẩm nang gồm:\n- Infographic Cẩm nang;\n- Slide đào tạo, tập huấn Cẩm nang.\n');
+    expect(tasks.map((t) => [t.clause, t.text])).toEqual([
+      ['1', 'Tổ chức phổ biến nội dung Cẩm nang đến Ủy ban nhân dân cấp xã.'],
+      ['2', 'Chỉ đạo đầu mối phối hợp với Thuế tỉnh rà soát, cập nhật nội dung.'],
+    ]);
+  });
+
   it('gives a point whose own words only say who answers for the plan its one paragraph', () => {
     const tasks = tasksOf('KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.\nCăn cứ nội dung Kế hoạch này, các bộ, cơ quan ngang bộ xây dựng kế hoạch chi tiết triển khai thi hành Luật.\n');
     expect(tasks.map((t) => [t.clause, t.text.slice(0, 7)])).toEqual([['IV.2', 'Căn cứ ']]);

@@ -44,6 +44,7 @@ interface Context {
 }
 
 const NOT_TASK = cues.notTask.map((p) => new RegExp(p, 'u'));
+const ENCLOSURE = new RegExp(cues.enclosureLead, 'u');
 /** A leading sentence of praise (`Ghi nhận biểu dương …`) before the work is assigned. */
 const PRAISE = new RegExp(`^(?:${cues.praise.join('|')})[^.]*\\.\\s*`, 'u');
 const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'u');
@@ -145,8 +146,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       });
     }
   };
-  const visit = (node: Clause, ctx: Context) => {
-    if (node.kind === 'row') return visitRow(node, ctx);
+  const visit = (whole: Clause, ctx: Context) => {
+    if (whole.kind === 'row') return visitRow(whole, ctx);
+    const node = withoutEnclosures(doc.text, whole);
     const fields = fieldLines(doc.text, node);
     if (fields) return visitFielded(node, fields, ctx);
     const inScope = !scope || node.path === scope || node.path.startsWith(`${scope}.`) || node.kind === 'root';
@@ -433,6 +435,21 @@ function directsInPresent(words: string): boolean {
     const at = asks ? asks.index : roles.responsible.length ? roles.subjectEnd : -1;
     return at >= 0 && !PAST.test(folded.slice(0, at + 40)) && hasActionVerb(sentence);
   });
+}
+
+/**
+ * `3. Chỉ đạo đầu mối … cập nhật nội dung. Bộ Tài chính gửi kèm bộ Cẩm nang
+ * gồm:` over dashes: the last sentence lists what the letter encloses, and
+ * the dashes under it are those enclosures, not tasks; the clause is its
+ * words before that sentence.
+ */
+function withoutEnclosures(text: string, node: Clause): Clause {
+  const own = text.slice(node.start, node.end).trimEnd();
+  const sentences = [...own.matchAll(/(?:^|[.;]\s+)(?=\p{Lu})/gu)];
+  const last = sentences.at(-1);
+  if (!last || !ENCLOSURE.test(foldName(own.slice(last.index! + last[0].length)))) return node;
+  const children = node.children.filter((c) => c.kind === 'para' || c.kind === 'sub');
+  return { ...node, end: node.start + last.index! + (last.index ? 1 : 0), children };
 }
 
 /** Before the first item of the body, of a part or of an appendix. */
