@@ -121,7 +121,9 @@ const E = '(?![\\p{L}\\p{N}])';
 const SEP = '(?:\\s*,\\s*(?:và\\s+)?|\\s+và\\s+|\\s*-\\s*|\\s*\\/\\s*)';
 /** Office holders before a body, several sharing it (`Giám đốc, Thủ trưởng các sở, ban ngành`). */
 const OFFICE_HOLDER = `(?:${foldedAlternation(grammar.officeHolders)})`;
-const OFFICE = `(?:${OFFICE_HOLDER}(?:\\s*,\\s*${OFFICE_HOLDER})*\\s+)?`;
+/** Office holders that stand alone before a comma and another office holder (`Bộ trưởng, Thủ trưởng cơ quan ngang bộ`: the ministers are a body of their own). */
+const STANDALONE = `(?:${foldedAlternation(grammar.standaloneOfficeHolders)})(?=\\s*,\\s*${OFFICE_HOLDER}\\s)`;
+const OFFICE = `(?:(?!${STANDALONE})${OFFICE_HOLDER}(?:\\s*,\\s*${OFFICE_HOLDER})*\\s+)?`;
 const PROVINCE = `(?:${foldedAlternation(grammar.provinces)})`;
 const PLACE = `(?:${foldedAlternation(grammar.placeWords)})(?:\\s+${PROVINCE})?`;
 /** `… các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng`: the provinces of a stretch of the country. */
@@ -180,16 +182,8 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
         const cut = /(?:\s*,\s*|\s+và\s+)\p{L}+$/u.exec(text.slice(m.index, end));
         if (cut && /^\s+\p{Lu}/u.test(text.slice(end)) && /^\p{Lu}/u.test(text.slice(m.index + cut.index + cut[0].search(/\p{L}/u)))) end = m.index + cut.index;
       }
-      let from = m.index;
-      const alone = rule.collective ? STANDALONE.exec(folded.slice(from, end)) : null;
-      if (alone) {
-        // `Bộ trưởng, Thủ trưởng cơ quan ngang bộ`: the ministers are a body of their own.
-        const head = alone[0].replace(/[\s,]+$/u, '');
-        found.push({ start: from, end: from + head.length, name: capitalise(text.slice(from, from + head.length)), written: text.slice(from, from + head.length), collective: false });
-        from += alone[0].length;
-      }
-      const written = modernUy(text.slice(from, end)).replace(/\s+/gu, ' ');
-      found.push({ start: from, end, name: from === m.index ? rule.name(m, written) : capitalise(written), written, collective: !!rule.collective });
+      const written = modernUy(text.slice(m.index, end)).replace(/\s+/gu, ' ');
+      found.push({ start: m.index, end, name: rule.name(m, written), written, collective: !!rule.collective });
     }
   }
   for (const m of folded.matchAll(STANDALONE_AT)) {
@@ -210,11 +204,10 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
   return found;
 }
 
-/** Where a proper name that starts at `at` ends: capitalised words, numbers, and the lower-case syllables after them up to a stop word. */
-const STANDALONE = new RegExp(`^(?:${foldedAlternation(grammar.standaloneOfficeHolders)})\\s*,\\s*(?=${OFFICE_HOLDER}\\s)`, 'u');
-const STANDALONE_AT = new RegExp(`${B}(?:${foldedAlternation(grammar.standaloneOfficeHolders)})(?=\\s*,\\s*${OFFICE_HOLDER}\\s)`, 'gu');
+const STANDALONE_AT = new RegExp(`${B}${STANDALONE}`, 'gu');
 const HEAD_AFTER = new RegExp(`^(?:${[...grammar.namedHeads, ...grammar.sectorHeads].map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');
 const FIELD_LIST = /^(,\s+)(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?(?:,\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)*\s+và\s+\p{Lu})/u;
+/** Where a proper name that starts at `at` ends: capitalised words, numbers, and the lower-case syllables after them up to a stop word. */
 function nameEnd(text: string, folded: string, at: number): number {
   const word = /[\p{L}\p{N}][\p{L}\p{N}&.]*/uy;
   let end = at;

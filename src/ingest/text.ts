@@ -13,6 +13,9 @@ export interface DecodedText {
   replaced?: number[];
 }
 
+/** Control characters no text file holds. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001a]/;
+
 /** A file is still UTF-8 when at most this share of its non-ASCII characters were invalid bytes: a legacy encoding breaks at nearly every one. */
 const MOSTLY_UTF8 = 0.05;
 
@@ -44,7 +47,7 @@ function utf(path: string, bytes: Uint8Array, encoding: string): DecodedText {
     if (encoding === 'utf-8') throw error;
     throw new InputError(path, `not valid ${encoding.toUpperCase()} text`);
   }
-  if (/[\u0000-\u0008\u000e-\u001a]/.test(text)) throw new InputError(path, 'binary file, not text');
+  if (CONTROL_CHARACTERS.test(text)) throw new InputError(path, 'binary file, not text');
   return { text: text.normalize('NFC'), encoding };
 }
 
@@ -60,7 +63,7 @@ function mostlyUtf8(path: string, bytes: Uint8Array): DecodedText | null {
   for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) replaced.push(i);
   const nonAscii = text.match(/[^\x00-\x7f]/gu)?.length ?? 0;
   if (!replaced.length || replaced.length > nonAscii * MOSTLY_UTF8) return null;
-  if (/[\u0000-\u0008\u000e-\u001a]/.test(text)) throw new InputError(path, 'binary file, not text');
+  if (CONTROL_CHARACTERS.test(text)) throw new InputError(path, 'binary file, not text');
   return { text, encoding: 'utf-8', replaced };
 }
 
