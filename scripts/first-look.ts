@@ -6,7 +6,10 @@
  * golden/first-look.json. An entry once written is never replaced: the first
  * look happens once.
  *
- *   npx tsx scripts/first-look.ts --commit REF --batch NAME GOLDEN.tasks.json…
+ * With --stripped, each golden's stripped copy (its `stripped` field) is
+ * scored instead, under the copy's file name.
+ *
+ *   npx tsx scripts/first-look.ts --commit REF --batch NAME [--stripped] GOLDEN.tasks.json…
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,9 +22,9 @@ import { FIELDS } from '../src/eval/score.ts';
 import { FirstLook } from '../src/eval/first-look.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { commit: { type: 'string' }, batch: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { commit: { type: 'string' }, batch: { type: 'string' }, stripped: { type: 'boolean', default: false } } });
 if (!values.commit || !values.batch || !positionals.length) {
-  console.error('usage: first-look.ts --commit REF --batch NAME GOLDEN.tasks.json…');
+  console.error('usage: first-look.ts --commit REF --batch NAME [--stripped] GOLDEN.tasks.json…');
   process.exit(2);
 }
 const commit = execFileSync('git', ['rev-parse', '--short', values.commit], { cwd: root, encoding: 'utf8' }).trim();
@@ -33,13 +36,15 @@ execFileSync('git', ['worktree', 'add', '--detach', tree, commit], { cwd: root, 
 symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
 try {
   for (const path of positionals) {
-    const key = basename(path);
+    const golden = readGolden(path);
+    const source = values.stripped ? golden.stripped : golden.source;
+    if (!source) throw new Error(`${path} names no stripped copy`);
+    const key = values.stripped ? basename(source) : basename(path);
     if (record[key]) {
       console.log(`${key}: first look already recorded (${record[key].commit}), left as it is`);
       continue;
     }
-    const golden = readGolden(path);
-    const run = spawnSync('npx', ['tsx', 'src/cli.ts', 'extract', join(root, golden.source), '--format', 'json'], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = spawnSync('npx', ['tsx', 'src/cli.ts', 'extract', join(root, source), '--format', 'json'], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 28 });
     // A document the extractor refused (exit 2) scores as no tasks and no header.
     const extraction = run.status === 0 ? Extraction.parse(JSON.parse(run.stdout)) : { document: { number: null, kind: null, issuer: null, issuedAt: null, place: null, title: null, signer: null, addressees: [] }, tasks: [] };
     const { scores, header } = scoreAgainstGolden(golden, extraction);

@@ -79,6 +79,13 @@ export const Golden = z.object({
    * no repair, so extraction and repair are measured apart.
    */
   corrected: z.string().optional(),
+  /**
+   * A copy of the same document with every diacritic stripped
+   * (scripts/strip-diacritics.ts), as a scan or a phone keyboard delivers it.
+   * `chidao eval` scores it, repaired, as a row of its own against the same
+   * labels: what repair costs extraction on text the extractor knows.
+   */
+  stripped: z.string().optional(),
   document: DocumentHeader,
   tasks: z.array(GoldenTask),
 });

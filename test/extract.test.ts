@@ -3,6 +3,7 @@ import { Extraction } from '../src/schema.ts';
 import { evaluate } from '../src/eval/run.ts';
 import { createDoc } from '../src/model.ts';
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
+import { stripMarks } from '../src/repair/text.ts';
 import { CLEAN_CORPUS, corpusText, CORRECTED_20TB, extracted, extractedAsIs, ROOT } from './helpers.ts';
 
 let evaluated: ReturnType<typeof evaluate> | undefined;
@@ -56,11 +57,22 @@ describe('extract', () => {
     const rows = await evaluation();
     const ocr = rows.find((r) => r.text === 'corpus/20-TB-CQTTBCD.ocr.txt')!;
     const corrected = rows.find((r) => r.text === 'golden/20-TB-CQTTBCD.corrected.txt')!;
-    expect(ocr.corrected).toBe(false);
-    expect(corrected).toMatchObject({ corrected: true, barKey: '20-TB-CQTTBCD.corrected.txt' });
+    expect(ocr.variant).toBe('source');
+    expect(corrected).toMatchObject({ variant: 'corrected', barKey: '20-TB-CQTTBCD.corrected.txt' });
     // Both rows are scored against the same 47 labels.
     expect(corrected.scores.golden).toBe(ocr.scores.golden);
     expect(corrected.scores.golden).toBe(47);
+  }, 120_000);
+
+  it('scores each stripped copy against its document\'s labels, and the copy is its source with the marks stripped and nothing else', async () => {
+    const rows = await evaluation();
+    const stripped = rows.filter((r) => r.variant === 'stripped');
+    expect(stripped.length).toBeGreaterThanOrEqual(5);
+    for (const row of stripped) {
+      const source = rows.find((r) => r.variant === 'source' && `${r.golden} (stripped copy)` === row.golden)!;
+      expect(row.scores.golden).toBe(source.scores.golden);
+      expect(corpusText(row.text)).toBe(stripMarks(corpusText(source.text)));
+    }
   }, 120_000);
 
   it('lets the doers a numbered point names override the request that introduced the list', async () => {

@@ -52,6 +52,8 @@ export function readBars(root: string): { files: z.infer<typeof FileBars>; repai
   return { files: FileBars.parse(files), repair: RepairBars.parse(repair ?? {}) };
 }
 
+export type TextVariant = 'source' | 'corrected' | 'stripped';
+
 export interface EvalRow {
   golden: string;
   /** The key of this row's floors in golden/bars.json. */
@@ -60,8 +62,11 @@ export interface EvalRow {
   text: string;
   /** The document kind the golden file gives (`CHỈ THỊ`, `CÔNG VĂN`, …), for the per-kind table. */
   kind: string;
-  /** Scored on a hand-corrected text with repair off. */
-  corrected: boolean;
+  /**
+   * Which text of the golden's document was scored: its source, the
+   * hand-corrected text (repair off) or the stripped copy (repaired).
+   */
+  variant: TextVariant;
   scores: Scores;
   header: Record<HeaderField, boolean>;
   failures: string[];
@@ -107,23 +112,27 @@ export function goldenFiles(root: string): string[] {
  * source. A golden that names a hand-corrected text of its document
  * (`corrected`) gets a second row: that text extracted with repair off, so
  * extraction quality is reported apart from repair quality. Its floors sit in
- * bars.json under the corrected file's name.
+ * bars.json under the corrected file's name. A golden that names a stripped
+ * copy (`stripped`) gets a row for it, read with repair as a user's copy would
+ * be, its floors under the copy's name.
  */
 export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Promise<EvalRow[]> {
   const bars = readBars(root).files;
   const rows: EvalRow[] = [];
   for (const file of goldenFiles(root)) {
     const golden = readGolden(join(root, 'golden', file));
-    const runs = [{ text: golden.source, barKey: file, label: file.replace('.tasks.json', ''), corrected: false }];
-    if (golden.corrected) runs.push({ text: golden.corrected, barKey: basename(golden.corrected), label: `${file.replace('.tasks.json', '')} (corrected text)`, corrected: true });
+    const label = file.replace('.tasks.json', '');
+    const runs: { text: string; barKey: string; label: string; variant: TextVariant }[] = [{ text: golden.source, barKey: file, label, variant: 'source' }];
+    if (golden.corrected) runs.push({ text: golden.corrected, barKey: basename(golden.corrected), label: `${label} (corrected text)`, variant: 'corrected' });
+    if (golden.stripped) runs.push({ text: golden.stripped, barKey: basename(golden.stripped), label: `${label} (stripped copy)`, variant: 'stripped' });
     for (const run of runs) {
-      const doc = await extractFile(join(root, run.text), run.corrected ? { noRepair: true } : {});
+      const doc = await extractFile(join(root, run.text), run.variant === 'corrected' ? { noRepair: true } : {});
       const { scores, header, detail } = scoreAgainstGolden(golden, { document: doc.header!, tasks: doc.tasks ?? [] }, show);
       const bar = bars[run.barKey] ?? {};
       const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
       if (bar.header && !(header.number && header.issuedAt)) failures.push('document number or date wrong');
       for (const f of ['kind', 'issuer', 'signer', 'addressees'] as const) if (bar[f] && !header[f]) failures.push(`document ${f} wrong`);
-      rows.push({ golden: run.label, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', corrected: run.corrected, scores, header, failures, detail });
+      rows.push({ golden: run.label, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', variant: run.variant, scores, header, failures, detail });
     }
   }
   return rows;
@@ -138,7 +147,12 @@ export function macro(rows: Pick<EvalRow, 'scores' | 'header'>[]): Record<Field,
   };
 }
 
-/** Macro figures per document kind and over all, the seeds and the corrected rows left out of neither. */
+/**
+ * Macro figures per document kind and over all documents (each read from its
+ * source, the seeds included), then the stripped copies beside their own
+ * documents' source rows, so the cost of losing the marks reads off one pair
+ * of lines.
+ */
 export function formatMacro(rows: EvalRow[]): string {
   const head = ['kind', 'docs', ...FIELDS, ...HEADER_FIELDS];
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -146,9 +160,15 @@ export function formatMacro(rows: EvalRow[]): string {
     const m = macro(group);
     out.push(`| ${[label, group.length, ...FIELDS.map((f) => m[f].toFixed(2)), ...HEADER_FIELDS.map((f) => m[f].toFixed(2))].join(' | ')} |`);
   };
-  const scored = rows.filter((r) => !r.corrected);
+  const scored = rows.filter((r) => r.variant === 'source');
   for (const kind of [...new Set(scored.map((r) => r.kind))].sort()) line(kind, scored.filter((r) => r.kind === kind));
   line('all', scored);
+  const stripped = rows.filter((r) => r.variant === 'stripped');
+  if (stripped.length) {
+    const originals = new Set(stripped.map((r) => r.golden.replace(' (stripped copy)', '')));
+    line('their sources', scored.filter((r) => originals.has(r.golden)));
+    line('stripped copies', stripped);
+  }
   return out.join('\n');
 }
 
