@@ -57,6 +57,7 @@ try {
       f1: Object.fromEntries(FIELDS.map((f) => [f, Number(scores[f].f.toFixed(3))])) as Record<(typeof FIELDS)[number], number>,
       header,
       ...(run.status === 0 ? {} : { refused: run.stderr.trim().split('\n').at(-1) ?? `exit ${run.status}` }),
+      ...(values.stripped ? { derived: true } : {}),
     };
     console.log(`${key}: ${FIELDS.map((f) => `${f} ${record[key].f1[f].toFixed(2)}`).join(', ')}`);
   }

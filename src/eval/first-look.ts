@@ -22,6 +22,12 @@ const Entry = z.object({
   header: z.record(z.enum(HEADER_FIELDS), z.boolean()),
   /** Why the extractor of that commit refused the document, when it did. */
   refused: z.string().optional(),
+  /**
+   * A copy derived from a document already tuned to (its marks stripped): a
+   * first look at the text state, not at a document, so it counts under its
+   * batch only, never in the kind and overall rows.
+   */
+  derived: z.boolean().optional(),
 });
 export const FirstLook = z.record(z.string(), Entry);
 export type FirstLook = z.infer<typeof FirstLook>;
@@ -41,7 +47,7 @@ export function formatFirstLook(record: FirstLook): string {
   out.push('', '| macro | docs | ' + FIELDS.join(' | ') + ' | no. | date |', `|---|---|${FIELDS.map(() => '---').join('|')}|---|---|`);
   const groups = new Map<string, [string, FirstLook[string]][]>();
   for (const entry of entries) {
-    for (const key of [`batch ${entry[1].batch}`, `kind ${entry[1].kind}`, 'all']) groups.set(key, [...(groups.get(key) ?? []), entry]);
+    for (const key of entry[1].derived ? [`batch ${entry[1].batch}`] : [`batch ${entry[1].batch}`, `kind ${entry[1].kind}`, 'all']) groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   for (const [label, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
