@@ -120,12 +120,12 @@ async function commandEval(args: string[]): Promise<number> {
   }
   const show = values.show as (typeof FIELDS)[number] | undefined;
   if (show && (!FIELDS.includes(show) || show === 'tasks')) throw new UsageError(`--show takes one of ${FIELDS.filter((f) => f !== 'tasks').join(', ')}`);
-  const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>);
+  const onTraining = (held: string[]) => process.stderr.write(`chidao eval: building a language model without ${held.join(', ')} (about two minutes)\n`);
+  const rows = await evaluate(root, show as Exclude<typeof show, 'tasks'>, { onTraining });
   const diffs = await evaluateDiffs(root);
   process.stdout.write(`${formatEval(rows)}\n\n${formatMacro(rows)}\n\n${formatDiffEval(diffs)}\n`);
   let failed = rows.some((r) => r.failures.length) || diffs.some((r) => r.failures.length);
   if (!values['skip-repair']) {
-    const onTraining = (fold: string[]) => process.stderr.write(`chidao eval: building a language model without ${fold.join(', ')} (about two minutes)\n`);
     const repair = await evaluateRepair(root, readBars(root).repair, { onTraining });
     process.stdout.write(`\n${formatRepairEval(repair)}\n`);
     failed ||= repair.some((r) => r.failure);

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Doc } from './model.ts';
+import type { LanguageModel } from './repair/index.ts';
 import { normalise } from './stages/normalise.ts';
 import { repair } from './stages/repair.ts';
 import { segment } from './stages/segment.ts';
@@ -30,13 +31,15 @@ export interface RunOptions {
   readonly noRepair?: boolean;
   /** Force repair on. */
   readonly forceRepair?: boolean;
+  /** Repair with this model instead of the committed one (evaluation holds texts out of it). */
+  readonly repairModel?: LanguageModel;
 }
 
 type Stage = (doc: Doc, options: Record<string, unknown>, run: RunOptions) => Doc;
 
 const STAGES: Record<string, Stage> = {
   normalise: (doc, o) => normalise(doc, o),
-  repair: (doc, o, run) => repair(doc, run.noRepair ? { when: 'never' } : run.forceRepair ? { when: 'always' } : o),
+  repair: (doc, o, run) => repair(doc, { ...(run.noRepair ? { when: 'never' } : run.forceRepair ? { when: 'always' } : o), model: run.repairModel }),
   segment: (doc, o) => segment(doc, o),
   'read-header': (doc) => readHeader(doc),
   extract: (doc, o) => extract(doc, o),

@@ -9,26 +9,15 @@
  *   they leave together), and the same seeds as typed, which must come back
  *   unchanged;
  * - the public diacritics sets in bench/diacritics (never trained on).
- * Held-out models are built by scripts/train-lm.ts into the user's
- * cache ($XDG_CACHE_HOME or ~/.cache, under chidao/), where neither `npm ci`
- * nor a fresh clone deletes them, named by a hash of what training reads, so
- * a change to the sources or the trainer builds them again.
+ * Held-out models come from ./held-out.ts.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism, homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import PQueue from 'p-queue';
 import { z } from 'zod';
 import { loadModel, repairText, stripMarks, syllableAccuracy } from '../repair/index.ts';
-import { TRAINING_SOURCES } from '../repair/build-lm.ts';
+import { SEED_SOURCES } from '../repair/build-lm.ts';
 import { textAccuracy } from '../repair/score.ts';
-
-/** The clean seeds, each trained on by the committed model. */
-const SEEDS = TRAINING_SOURCES.filter((p) => p.startsWith('corpus/'));
-/** What training reads: its text and the code that turns it into a model. */
-const TRAINING_INPUTS = [...TRAINING_SOURCES, 'scripts/train-lm.ts', 'src/repair/build-lm.ts', 'src/repair/lm.ts', 'src/repair/text.ts'];
+import { heldOutModels, type HeldOutOptions } from './held-out.ts';
 const NEAR_PARALLEL = 'corpus/19-BC-CQTTBCD.md';
 /**
  * The seeds in groups that leave training together: one model per group, two
@@ -51,14 +40,14 @@ export interface RepairRow {
   failure?: string;
 }
 
-export interface RepairEvalOptions {
-  /** Told when a held-out model has to be built (about two minutes each). */
-  readonly onTraining?: (fold: string[]) => void;
-}
+export type RepairEvalOptions = HeldOutOptions;
 
 export async function evaluateRepair(root: string, bars: z.infer<typeof RepairBars>, options: RepairEvalOptions = {}): Promise<RepairRow[]> {
   const read = (path: string) => readFileSync(join(root, path), 'utf8').normalize('NFC').replace(/\r\n/g, '\n');
-  const models = await heldOutModels(root, options);
+  const unfolded = SEED_SOURCES.filter((seed) => !FOLDS.some((fold) => fold.includes(seed)));
+  if (unfolded.length) throw new Error(`training seeds in no fold: ${unfolded.join(', ')}`);
+  const foldModels = await heldOutModels(root, FOLDS, options);
+  const models = new Map(FOLDS.flatMap((fold, k) => fold.map((seed) => [seed, foldModels[k]] as const)));
   const rows: RepairRow[] = [];
   const add = (measure: string, value: number, count: string) => {
     const bar = bars[measure];
@@ -69,7 +58,7 @@ export async function evaluateRepair(root: string, bars: z.infer<typeof RepairBa
 
   const ocr = read(OCR.source);
   const corrected = read(OCR.corrected);
-  for (const [label, model] of [[`without ${FOLDS.find((fold) => fold.includes(NEAR_PARALLEL))!.map((seed) => basename(seed)).join(' and ')}`, loadModel(models.get(NEAR_PARALLEL))], ['all seeds', loadModel()]] as const) {
+  for (const [label, model] of [[`without ${FOLDS.find((fold) => fold.includes(NEAR_PARALLEL))!.map((seed) => basename(seed)).join(' and ')}`, loadModel(models.get(NEAR_PARALLEL))], ['the committed model', loadModel()]] as const) {
     const a = textAccuracy(corrected, repairText(ocr, model).text);
     add(`20-TB OCR, ${label}: word accuracy`, a.wordAccuracy, `${a.words - a.wordErrors}/${a.words}`);
     add(`20-TB OCR, ${label}: character error rate`, a.characterErrorRate, '');
@@ -77,7 +66,7 @@ export async function evaluateRepair(root: string, bars: z.infer<typeof RepairBa
 
   let changed = 0;
   let words = 0;
-  for (const seed of SEEDS) {
+  for (const seed of SEED_SOURCES) {
     const model = loadModel(models.get(seed));
     const gold = read(seed);
     const s = syllableAccuracy(gold, repairText(stripMarks(gold), model).text);
@@ -105,35 +94,3 @@ export function formatRepairEval(rows: RepairRow[]): string {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-
-/** For each seed, the path of a model trained on everything but its fold; built where missing, two at a time. */
-async function heldOutModels(root: string, options: RepairEvalOptions): Promise<Map<string, string>> {
-  const unfolded = SEEDS.filter((seed) => !FOLDS.some((fold) => fold.includes(seed)));
-  if (unfolded.length) throw new Error(`training seeds in no fold: ${unfolded.join(', ')}`);
-  const hash = createHash('sha256');
-  for (const path of TRAINING_INPUTS) hash.update(readFileSync(join(root, path)));
-  const version = hash.digest('hex').slice(0, 12);
-  const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'chidao');
-  const foldPath = (fold: string[]) => join(cache, `lm-without-${fold.map((seed) => basename(seed)).join('+')}-${version}`, 'model.bin.gz');
-  // Each build holds about 1.5 GB: two at once at most.
-  const queue = new PQueue({ concurrency: Math.min(2, availableParallelism()) });
-  await Promise.all(
-    FOLDS.filter((fold) => !existsSync(foldPath(fold))).map((fold) =>
-      queue.add(() => {
-        options.onTraining?.(fold);
-        return train(root, fold, join(foldPath(fold), '..'));
-      }),
-    ),
-  );
-  return new Map(FOLDS.flatMap((fold) => fold.map((seed) => [seed, foldPath(fold)] as const)));
-}
-
-function train(root: string, fold: string[], out: string): Promise<void> {
-  const args = fold.flatMap((seed) => ['--exclude', seed]);
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/train-lm.ts'), ...args, '--out', out, '--fast'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (chunk) => (errors += chunk));
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`training a model without ${fold.join(', ')} failed (exit ${code}): ${errors.trim()}`))));
-  });
-}

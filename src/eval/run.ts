@@ -13,6 +13,9 @@ import { diffDocs } from '../diff/index.ts';
 import { GoldenDiff } from '../diff/schema.ts';
 import { scoreDiff, type DiffScores } from '../diff/score.ts';
 import { RepairBars } from './repair.ts';
+import { heldOutModels, type HeldOutOptions } from './held-out.ts';
+import { loadModel, type LanguageModel } from '../repair/index.ts';
+import { TRAINING_SOURCES } from '../repair/build-lm.ts';
 
 export interface DiffEvalRow {
   golden: string;
@@ -116,17 +119,18 @@ export function goldenFiles(root: string): string[] {
  * copy (`stripped`) gets a row for it, read with repair as a user's copy would
  * be, its floors under the copy's name.
  */
-export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Promise<EvalRow[]> {
+export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>, options: HeldOutOptions = {}): Promise<EvalRow[]> {
   const bars = readBars(root).files;
   const rows: EvalRow[] = [];
-  for (const file of goldenFiles(root)) {
-    const golden = readGolden(join(root, 'golden', file));
+  const goldens = goldenFiles(root).map((file) => [file, readGolden(join(root, 'golden', file))] as const);
+  const strippedModel = await modelWithout(root, goldens.filter(([, golden]) => golden.stripped).map(([, golden]) => golden.source), options);
+  for (const [file, golden] of goldens) {
     const label = file.replace('.tasks.json', '');
     const runs: { text: string; barKey: string; label: string; variant: TextVariant }[] = [{ text: golden.source, barKey: file, label, variant: 'source' }];
     if (golden.corrected) runs.push({ text: golden.corrected, barKey: basename(golden.corrected), label: `${label} (corrected text)`, variant: 'corrected' });
     if (golden.stripped) runs.push({ text: golden.stripped, barKey: basename(golden.stripped), label: `${label} (stripped copy)`, variant: 'stripped' });
     for (const run of runs) {
-      const doc = await extractFile(join(root, run.text), run.variant === 'corrected' ? { noRepair: true } : {});
+      const doc = await extractFile(join(root, run.text), run.variant === 'corrected' ? { noRepair: true } : run.variant === 'stripped' ? { repairModel: strippedModel } : {});
       const { scores, header, detail } = scoreAgainstGolden(golden, { document: doc.header!, tasks: doc.tasks ?? [] }, show);
       const bar = bars[run.barKey] ?? {};
       const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
@@ -136,6 +140,18 @@ export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>): Pr
     }
   }
   return rows;
+}
+
+/**
+ * The model the stripped copies are repaired with: trained without their
+ * sources, which the committed model read (it would restore their marks
+ * from memory).
+ */
+async function modelWithout(root: string, sources: string[], options: HeldOutOptions): Promise<LanguageModel | undefined> {
+  const held = sources.filter((path) => TRAINING_SOURCES.includes(path));
+  if (!held.length) return undefined;
+  const [path] = await heldOutModels(root, [held], options);
+  return loadModel(path);
 }
 
 /** Macro F1 per field over rows (each document counts once), and header fields as the share right. */

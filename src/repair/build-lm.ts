@@ -3,21 +3,29 @@
  * Kneser-Ney (Chen & Goodman 1998, with KenLM's adjusted lower-order counts),
  * count pruning, conversion to backoff form and 8-bit quantisation.
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { encodeModel, type Level } from './lm.ts';
 import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, firstAfter, hasMarks, isSyllable, punctWord, restyle, stripMarks, tokenize } from './text.ts';
 
+/** The seeds typed with their marks (never the OCR seed), from the project root. */
+export const SEED_SOURCES = ['corpus/19-BC-CQTTBCD.md', 'corpus/17-TB-CQTTBCD-phu-luc.txt', 'corpus/17-TB-CQTTBCD-phu-luc.draft.txt', 'corpus/04-TB-BCDTW.txt'];
+
+/**
+ * The real directives typed with their marks (data/lm/corpus.json: neither
+ * OCR'd, word-segmented nor stripped copies): the genre's own words, which
+ * Wikipedia lacks (Công điện, Đắk Lắk, chủ trì, phối hợp…).
+ */
+export const DIRECTIVE_SOURCES: string[] = z
+  .object({ sources: z.array(z.string()) })
+  .parse(JSON.parse(readFileSync(new URL('../../data/lm/corpus.json', import.meta.url), 'utf8'))).sources;
+
 /**
  * The committed model's training text, from the project root: the Wikipedia
- * crawl and the seeds typed with their marks (never the OCR seed).
- * scripts/train-lm.ts trains on it, `chidao eval` leaves each seed out in turn.
+ * crawl, the seeds and the directives. scripts/train-lm.ts trains on it;
+ * `chidao eval` scores every text it repairs with a model built without it.
  */
-export const TRAINING_SOURCES = [
-  'data/lm/sources/viwiki-2017.txt.gz',
-  'corpus/19-BC-CQTTBCD.md',
-  'corpus/17-TB-CQTTBCD-phu-luc.txt',
-  'corpus/17-TB-CQTTBCD-phu-luc.draft.txt',
-  'corpus/04-TB-BCDTW.txt',
-];
+export const TRAINING_SOURCES = ['data/lm/sources/viwiki-2017.txt.gz', ...SEED_SOURCES, ...DIRECTIVE_SOURCES];
 
 export interface BuildOptions {
   /** @default 4 */

@@ -87,6 +87,15 @@ export function romanQuarter(token: Token, previous: Token | undefined, model: L
   return [{ form: m[1].replace(/1/g, 'I') + token.text.slice(m[1].length), literal: true, id: token.kind === 'code' ? model.unk : model.num, cost: 0 }];
 }
 
+/** A quarter's numeral as notices and their OCR write it: `I`–`IV`, `1`–`4`, `I1`, `11`, with or without `/2026`. */
+const QUARTER_NUMERAL = /^(?:[I1]{1,3}|[I1]V|[1-4])(?:\/\d{4})?$/;
+
+/** `quy` before a quarter's numeral is `quý` (quarter), never `quỹ` (fund) or `quy` (rule): `quý I/2027`. */
+export function quarterWord(token: Token, next: Token | undefined, model: LanguageModel): Candidate[] | undefined {
+  if (!next || stripMarks(token.text.toLowerCase()) !== 'quy' || !QUARTER_NUMERAL.test(next.text)) return undefined;
+  return [{ form: 'quý', id: model.id('quý'), cost: 0 }];
+}
+
 /**
  * Candidates for one token. `inside`: the word is not the first of its sentence
  * or clause, so a capital says "name" and a lowercase letter says "not a name".

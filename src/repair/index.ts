@@ -8,7 +8,7 @@
  */
 import { TextRewriter } from '../model.ts';
 import { assessText, markedRatio } from './assess.ts';
-import { keepAcronym, placementShown, romanQuarter, wordCandidates, type Channel } from './candidates.ts';
+import { keepAcronym, placementShown, quarterWord, romanQuarter, wordCandidates, type Channel } from './candidates.ts';
 import { loadChannel, OcrChannel } from './channel.ts';
 import { decode, type Candidate } from './decode.ts';
 import { adaptChannel } from './learn-channel.ts';
@@ -151,9 +151,9 @@ interface Reading {
 }
 
 function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, style: TonePlacement, beam: number): Reading {
-  const lattice = segment.map((slot) => {
+  const lattice = segment.map((slot, i) => {
     const channel: Channel = { stripCost: slot.stripCost, ocr, abbreviations: slot.stripCost > Math.log10(0.2), style };
-    const quarter = romanQuarter(slot.token, slot.previous, model);
+    const quarter = romanQuarter(slot.token, slot.previous, model) ?? quarterWord(slot.token, segment[i + 1]?.token, model);
     if (quarter) return quarter;
     if (!slot.acronym) return wordCandidates(slot.token, model, channel, slot.inside);
     const kept = keepAcronym(slot.token, model, channel);

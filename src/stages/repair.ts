@@ -4,11 +4,13 @@
  * becomes a message with its candidates.
  */
 import { applyRewrite, type Doc } from '../model.ts';
-import { assessText, loadModel, repairText } from '../repair/index.ts';
+import { assessText, loadModel, repairText, type LanguageModel } from '../repair/index.ts';
 
 export interface RepairStageOptions {
   /** `auto` repairs only text that lost its marks or reads as OCR. @default 'auto' */
   readonly when?: 'auto' | 'always' | 'never';
+  /** @default the committed model */
+  readonly model?: LanguageModel;
 }
 
 export function repair(doc: Doc, options: RepairStageOptions = {}): Doc {
@@ -18,7 +20,7 @@ export function repair(doc: Doc, options: RepairStageOptions = {}): Doc {
   // What OCR read always goes through repair; typed text only when it lost its marks.
   const ocr = doc.format.endsWith('-ocr');
   if (when === 'auto' && !assessment.needsRepair && !ocr) return doc;
-  const result = repairText(doc.text, loadModel());
+  const result = repairText(doc.text, options.model ?? loadModel());
   const out = applyRewrite(doc, result.text, result.toInput);
   out.messages.push({ reason: `text repaired (${ocr ? 'read by OCR' : assessment.reason})`, severity: 'info', ruleId: 'repair:applied', start: 0, end: 0 });
   for (const flag of result.flags) {
