@@ -189,13 +189,17 @@ export function toStored(r: Row): Stored {
 /** Task ids by prefix: substr counts code points on both back ends, so the length is given as such. */
 export function findTasks(prefix: string, limit: number): Sql {
   return {
-    text: `SELECT t.task_id, MIN(d.issued_at) AS issued_at FROM tasks t JOIN documents d ON d.id = t.document_id
+    text: `SELECT t.task_id, MIN(d.issued_at) AS issued_at, MIN(t.deadline_kind) AS deadline_kind, MIN(t.deadline_date) AS deadline_date FROM tasks t JOIN documents d ON d.id = t.document_id
     WHERE substr(t.task_id, 1, ?) = ? GROUP BY t.task_id ORDER BY t.task_id LIMIT ?`,
     params: [[...prefix].length, prefix, limit],
   };
 }
 
-export const toTaskRef = (r: Row): TaskRef => ({ id: r.task_id as string, issuedAt: r.issued_at as string | null });
+export const toTaskRef = (r: Row): TaskRef => ({
+  id: r.task_id as string,
+  issuedAt: r.issued_at as string | null,
+  deadline: { kind: r.deadline_kind as TaskRef['deadline']['kind'], date: r.deadline_date as string | null },
+});
 
 const EVENT_COLUMNS = 'id, task_id, kind, on_date, note, deadline, document, agency, recorded_by, recorded_at';
 export const SELECT_EVENTS = `SELECT ${EVENT_COLUMNS} FROM task_events ORDER BY id`;

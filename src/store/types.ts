@@ -133,10 +133,11 @@ export interface TaskEvent extends NewTaskEvent {
   recordedAt: string;
 }
 
-/** A stored task id and the date of the (earliest) document holding it. */
+/** A stored task id, the date of the (earliest) document holding it, and its deadline. */
 export interface TaskRef {
   id: string;
   issuedAt: string | null;
+  deadline: { kind: TaskHit['deadline']['kind']; date: string | null };
 }
 
 export interface Store {
