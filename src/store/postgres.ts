@@ -126,7 +126,8 @@ class PostgresStore implements Store {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      throw explain(this.location, error);
+      // A refusal from `run` (appendEvent's checks) is already the user's one line.
+      throw error instanceof StoreError ? error : explain(this.location, error);
     } finally {
       client.release();
     }

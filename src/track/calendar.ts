@@ -29,6 +29,8 @@ function eventDay(row: StatusRow): string | null {
 
 export function calendar(rows: readonly StatusRow[], stamp: Date): string {
   const cal = ical({ name: 'chidao: hạn nhiệm vụ', prodId: { company: 'chidao', product: 'calendar', language: 'VI' } });
+  // A document can hold the same task id twice (an extraction slip); each still gets its own UID.
+  const seen = new Map<string, number>();
   for (const row of rows) {
     if (row.category === 'đã rút') continue;
     const start = eventDay(row);
@@ -42,9 +44,12 @@ export function calendar(rows: readonly StatusRow[], stamp: Date): string {
       `Thời hạn: ${row.deadline.text ?? row.deadline.date}`,
       row.extensions ? `Gia hạn ${row.extensions} lần, hạn ban đầu ${row.deadline.date}` : null,
     ].filter(Boolean).join('\n');
+    const key = `${row.source}\n${row.id}`;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
     cal.createEvent({
       // Stable across runs, so a calendar that imports the file again updates its events instead of doubling them.
-      id: `${createHash('sha256').update(`${row.source}\n${row.id}`).digest('hex').slice(0, 32)}@chidao`,
+      id: `${createHash('sha256').update(nth > 1 ? `${key}\n${nth}` : key).digest('hex').slice(0, 32)}@chidao`,
       start: day(start),
       allDay: true,
       stamp,

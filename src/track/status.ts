@@ -103,12 +103,13 @@ export function nextOccurrence(recurrence: NonNullable<Deadline['recurrence']>, 
   return recurrence === 'weekly' ? addDays(occurrence, 7) : endOfMonth(occurrence, MONTHS[recurrence]);
 }
 
-/** The last report day on or before `asOf` and the one before it (null when none has come). */
+/** The last report day already past on `asOf` and the one before it (null when none has passed), and the next one. */
 function lastOccurrence(recurrence: NonNullable<Deadline['recurrence']>, issuedAt: string, asOf: string): { last: string | null; previous: string | null; next: string } {
   let previous: string | null = null;
   let last: string | null = null;
   let next = firstOccurrence(recurrence, issuedAt);
-  while (next <= asOf) {
+  // A report day is still in time on the day itself, as a deadline is.
+  while (next < asOf) {
     previous = last;
     last = next;
     next = nextOccurrence(recurrence, next);
