@@ -222,6 +222,14 @@ describe.each(backends)('tracking on %s', (backend) => {
     expect(report.completed.every((r) => r.completedOn! >= period.start && r.completedOn! <= period.end)).toBe(true);
   });
 
+  test('a report for one agency has its row alone, equal to its status rows', async () => {
+    const period = parsePeriod('2026-Q1')!;
+    const rows = await status({ db, asOf: period.end, agency: 'Bộ KHCN', role: 'responsible' });
+    const report = buildReport(period, rows, 'Bộ KHCN');
+    expect(report.agencies.map((a) => [a.agency, a.tasks])).toEqual([['Bộ Khoa học và Công nghệ', rows.length]]);
+    expect(report.agencies[0].counts['quá hạn']).toBe(rows.filter((r) => r.category === 'quá hạn').length);
+  });
+
   test('the Q1 2026 report lists what was completed in it and draws one bar per agency', async () => {
     const period = parsePeriod('2026-Q1')!;
     const report = buildReport(period, await status({ db, asOf: period.end, role: 'responsible' }));

@@ -73,7 +73,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   if (!period) throw new TrackError(`--period takes a month 2026-03, a quarter 2026-Q1, a half-year 2026-H1 or a year 2026, not ${values.period}`);
   const format = oneOf<ReportFormat>('format', values.format, REPORT_FORMATS)!;
   const rows = await status({ db: values.db, asOf: period.end, agency: values.agency, role: 'responsible' });
-  emit(formatReport(buildReport(period, rows), format), values.out);
+  emit(formatReport(buildReport(period, rows, values.agency), format), values.out);
   return 0;
 }
 

@@ -6,7 +6,7 @@
  */
 import { toCsvText } from '../format/csv.ts';
 import { endOfMonth } from './dates.ts';
-import { markdownTable, type StatusRow } from './rows.ts';
+import { agencyKey, markdownTable, type StatusRow } from './rows.ts';
 import { CATEGORIES, type Category } from './status.ts';
 
 export interface Period {
@@ -45,17 +45,22 @@ export interface Report {
 
 const zero = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
-export function buildReport(period: Period, rows: readonly StatusRow[]): Report {
+/** `agency`, when given, keeps its own row only: the tasks it shares stay out of their other agencies' rows. */
+export function buildReport(period: Period, rows: readonly StatusRow[], agency?: string): Report {
+  const only = agency === undefined ? null : agencyKey(agency);
+  // Keyed as `status --agency` matches, so each row equals that filter's rows.
   const byAgency = new Map<string, AgencyCounts>();
   const total: AgencyCounts = { agency: 'Tổng', counts: zero(), tasks: 0 };
   for (const row of rows) {
     total.counts[row.category]++;
     total.tasks++;
-    for (const agency of row.responsible.length ? row.responsible : [NO_AGENCY]) {
-      const entry = byAgency.get(agency) ?? { agency, counts: zero(), tasks: 0 };
+    for (const name of row.responsible.length ? row.responsible : [NO_AGENCY]) {
+      const key = agencyKey(name);
+      if (only !== null && key !== only) continue;
+      const entry = byAgency.get(key) ?? { agency: name, counts: zero(), tasks: 0 };
       entry.counts[row.category]++;
       entry.tasks++;
-      byAgency.set(agency, entry);
+      byAgency.set(key, entry);
     }
   }
   return {

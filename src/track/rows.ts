@@ -34,13 +34,14 @@ export interface StatusRow extends Standing {
   deadline: TaskHit['deadline'];
 }
 
-const key = (agency: string) => foldWords(canonicalAgency(agency) ?? agency);
+/** An agency as filters match it: canonical name (aliases such as `Bộ KHCN` known), folded. */
+export const agencyKey = (agency: string) => foldWords(canonicalAgency(agency) ?? agency);
 
 /** The rows for a filter, from tasks, their documents' dates and the events as stored. */
 export function statusRows(tasks: readonly TaskHit[], issuedAt: ReadonlyMap<string, string | null>, events: readonly TaskEvent[], filter: StatusFilter): StatusRow[] {
   const byTask = new Map<string, TaskEvent[]>();
   for (const e of events) byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), e]);
-  const wanted = filter.agency === undefined ? null : key(filter.agency);
+  const wanted = filter.agency === undefined ? null : agencyKey(filter.agency);
   const roles = !filter.role || filter.role === 'any' ? ROLES : [filter.role];
   return tasks.flatMap((t) => {
     const date = issuedAt.get(t.source) ?? null;
@@ -50,7 +51,7 @@ export function statusRows(tasks: readonly TaskHit[], issuedAt: ReadonlyMap<stri
       responsible: s.reassignedTo ? [s.reassignedTo] : t.responsible, coordinating: t.coordinating, directing: t.directing,
       deadline: t.deadline, ...s,
     };
-    return wanted === null || roles.some((role) => row[role].some((a) => key(a) === wanted)) ? [row] : [];
+    return wanted === null || roles.some((role) => row[role].some((a) => agencyKey(a) === wanted)) ? [row] : [];
   });
 }
 
