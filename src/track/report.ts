@@ -118,7 +118,18 @@ function htmlTable<T>(rows: readonly T[], columns: readonly (readonly [string, (
 
 /** Stacked horizontal bars, one per agency, widths in proportion to the largest agency's tasks. */
 function chart(agencies: readonly AgencyCounts[]): string {
-  const label = 320, width = 480, bar = 18, gap = 6, legend = 24;
+  const label = 320, width = 480, bar = 18, gap = 6;
+  const total = label + width + 40;
+  // The key wraps onto as many lines as it needs, each entry as wide as its words (about 6.5 px a letter at 11 px).
+  let kx = 0, ky = 2;
+  const keys = CATEGORIES.map((c) => {
+    const w = 16 + c.length * 6.5 + 14;
+    if (kx + w > total) [kx, ky] = [0, ky + 16];
+    const key = `<rect x="${kx.toFixed(1)}" y="${ky}" width="12" height="12" fill="${COLOURS[c]}"/><text x="${(kx + 16).toFixed(1)}" y="${ky + 11}">${escape(c)}</text>`;
+    kx += w;
+    return key;
+  });
+  const legend = ky + 24;
   const most = Math.max(1, ...agencies.map((a) => a.tasks));
   const bars = agencies.map((a, i) => {
     const y = legend + i * (bar + gap);
@@ -132,9 +143,8 @@ function chart(agencies: readonly AgencyCounts[]): string {
     const name = a.agency.length > 48 ? `${a.agency.slice(0, 47)}…` : a.agency;
     return `<text x="${label - 6}" y="${y + bar - 5}" text-anchor="end">${escape(name)}</text>${parts.join('')}<text x="${(x + 4).toFixed(1)}" y="${y + bar - 5}">${a.tasks}</text>`;
   });
-  const keys = CATEGORIES.map((c, i) => `<rect x="${i * 100}" y="0" width="12" height="12" fill="${COLOURS[c]}"/><text x="${i * 100 + 16}" y="11">${escape(c)}</text>`);
   const height = legend + agencies.length * (bar + gap);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${label + width + 40}" height="${height}" font-family="sans-serif" font-size="11" role="img" aria-label="Nhiệm vụ theo cơ quan và tình trạng">\n${keys.join('')}\n${bars.join('\n')}\n</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${total}" height="${height}" font-family="sans-serif" font-size="11" role="img" aria-label="Nhiệm vụ theo cơ quan và tình trạng">\n${keys.join('')}\n${bars.join('\n')}\n</svg>`;
 }
 
 function html(title: string, report: Report, counts: readonly AgencyCounts[]): string {
