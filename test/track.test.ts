@@ -4,7 +4,7 @@
  * CHIDAO_TEST_PG) PostgreSQL: status per as-of date, reports that add up to
  * status, and a calendar read back by an independent parser (ical.js).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -293,6 +293,25 @@ describe.each(backends)('tracking on %s', (backend) => {
     expect((await status({ db, asOf: '2026-03-25' })).find((r) => r.id === PL1)?.category).toBe('hoàn thành đúng hạn');
   });
 });
+
+test('through the CLI: record, then status, report and calendar written whole', async () => {
+  const db = join(dir, 'cli.db');
+  await corpusAdd([join(ROOT, 'corpus/04-TB-BCDTW.txt')], { db, progress: false });
+  const id = '04-TB/BCĐTW#II.3.b';
+  const done = await chidao('task', 'done', id, '--on', '2025-06-25', '--user', 'lan', '--db', db);
+  expect([done.code, done.stdout]).toEqual([0, `${id}: done on 2025-06-25, recorded by lan\n`]);
+  const twice = await chidao('task', 'done', id, '--db', db);
+  expect([twice.code, twice.stderr]).toEqual([2, `chidao: ${id}: already done on 2025-06-25 (chidao task reopen ${id} first)\n`]);
+  const csv = await chidao('status', '--as-of', '2025-07-01', '--format', 'csv', '--db', db);
+  expect(csv.stdout.split('\r\n').find((line) => line.includes(id))).toMatch(/^hoàn thành quá hạn,,2025-06-20,,,2025-06-25,2025-06-25,Ban Cơ yếu Chính phủ,/);
+  const out = join(dir, 'q2.html');
+  expect((await chidao('report', '--period', '2025-Q2', '--format', 'html', '-o', out, '--db', db)).code).toBe(0);
+  expect(readFileSync(out, 'utf8')).toContain('<td>hoàn thành quá hạn</td>');
+  const ics = join(dir, 'tasks.ics');
+  expect((await chidao('calendar', '--agency', 'Ban Cơ yếu Chính phủ', '-o', ics, '--db', db)).code).toBe(0);
+  const events = new ICAL.Component(ICAL.parse(readFileSync(ics, 'utf8'))).getAllSubcomponents('vevent');
+  expect(events.map((e) => e.getFirstPropertyValue('x-chidao-task-id'))).toContain(id);
+}, 60_000);
 
 test.each([
   [['task', 'done', 'X', '--on', '2026-02-30', '--db', 'none.db'], /--on takes a date YYYY-MM-DD that exists, not 2026-02-30/],
