@@ -84,6 +84,9 @@ export interface Standing {
   reassignedTo: string | null;
 }
 
+/** Months per period of the calendar-bound recurrences. */
+export const MONTHS = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 } as const;
+
 /**
  * A recurring task's report days: the last day of each period (week from the
  * document's date, calendar month, quarter, half-year, year), starting with
@@ -96,8 +99,6 @@ export function firstOccurrence(recurrence: NonNullable<Deadline['recurrence']>,
   const span = MONTHS[recurrence];
   return endOfMonth(issuedAt, (span - (month % span)) % span);
 }
-
-export const MONTHS = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 } as const;
 
 export function nextOccurrence(recurrence: NonNullable<Deadline['recurrence']>, occurrence: string): string {
   return recurrence === 'weekly' ? addDays(occurrence, 7) : endOfMonth(occurrence, MONTHS[recurrence]);
