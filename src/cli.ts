@@ -21,6 +21,7 @@ import { renderDiff, type DiffFormat } from './diff/render.ts';
 import { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments, formatStats, formatTasks, queryPage, stats, type TaskPage } from './store/commands.ts';
 import { STORE_FORMATS, type StoreFormat } from './store/render.ts';
 import { QUERY_PAGE, ROLE_FILTERS, StoreError } from './store/types.ts';
+import { calendarCommand, reportCommand, statusCommand, taskCommand } from './track/cli.ts';
 
 const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
 
@@ -34,6 +35,12 @@ const USAGE = `Usage:
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
                [--limit N] [--offset N] [--format table|json|csv] [--db …]
   chidao stats [--format table|json|csv] [--db …]
+  chidao task done|progress|reopen|extend|withdraw|reassign ID [--on DATE] [--note TEXT] [--user NAME]
+              [--to DATE|AGENCY] [--by NUMBER] [--db …]   (see README "Tracking")
+  chidao status [--as-of DATE] [--agency NAME] [--role …] [--document NUMBER] [--due-within DAYS]
+                [--format table|json|csv|md] [-o OUT] [--db …]
+  chidao report --period 2026-03|2026-Q1|2026-H1|2026 [--agency NAME] [--format md|csv|html] [-o OUT] [--db …]
+  chidao calendar [--agency NAME] [-o tasks.ics] [--db …]
   chidao eval [--show FIELD] [--skip-repair] [--first-look]
 Options:
   --format     output format (default json; table for corpus, query and stats)
@@ -75,6 +82,14 @@ async function main(argv: string[]): Promise<number> {
       return commandQuery(rest, 'query');
     case 'stats':
       return commandQuery(rest, 'stats');
+    case 'task':
+      return taskCommand(rest);
+    case 'status':
+      return statusCommand(rest);
+    case 'report':
+      return reportCommand(rest);
+    case 'calendar':
+      return calendarCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -7,8 +7,11 @@
  */
 import pg from 'pg';
 import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
-import { countTasks, deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
-import { StoreError, type DocumentRecord, type PutResult, type Store, type Stored, type TaskFilter } from './types.ts';
+import {
+  countTasks, deleteDocuments, eventParams, FIND_BY_HASH, findTasks, INSERT_EVENT, SELECT_DOCUMENTS, SELECT_EVENTS, SELECT_TASK_EVENTS, selectAgencyStats, selectMonthStats, selectTasks,
+  toEvent, toHit, toStats, toStored, toSummary, toTaskRef, type Sql,
+} from './sql.ts';
+import { StoreError, type DocumentRecord, type NewTaskEvent, type PutResult, type Store, type Stored, type TaskEvent, type TaskFilter } from './types.ts';
 
 export interface PostgresOptions {
   /** How long to wait for a connection, in ms. @default 5000 */
@@ -103,7 +106,12 @@ class PostgresStore implements Store {
     return row ? toStored(row) : null;
   }
 
-  async put(record: DocumentRecord): Promise<PutResult> {
+  put(record: DocumentRecord): Promise<PutResult> {
+    return this.writing((client) => write(client, record));
+  }
+
+  /** One write transaction, serialised with every other writer as SQLite's are. */
+  private async writing<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -113,12 +121,13 @@ class PostgresStore implements Store {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const result = await write(client, record);
+      const result = await run(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      throw explain(this.location, error);
+      // A refusal from `run` (appendEvent's checks) is already the user's one line.
+      throw error instanceof StoreError ? error : explain(this.location, error);
     } finally {
       client.release();
     }
@@ -148,6 +157,23 @@ class PostgresStore implements Store {
   async stats(filter: TaskFilter) {
     const [agencies, months] = await Promise.all([this.all(selectAgencyStats(filter, 'postgres')), this.all(selectMonthStats(filter, 'postgres'))]);
     return toStats(agencies, months);
+  }
+
+  async findTasks(prefix: string, limit: number) {
+    return (await this.all(findTasks(prefix, limit))).map(toTaskRef);
+  }
+
+  async events() {
+    return (await this.all({ text: SELECT_EVENTS, params: [] })).map(toEvent);
+  }
+
+  appendEvent(taskId: string, decide: (history: TaskEvent[]) => NewTaskEvent): Promise<TaskEvent> {
+    return this.writing(async (client) => {
+      const event = decide((await client.query(numbered(SELECT_TASK_EVENTS), [taskId])).rows.map(toEvent));
+      const recordedAt = new Date().toISOString();
+      const [row] = (await client.query(`${numbered(INSERT_EVENT)} RETURNING id`, eventParams(event, recordedAt))).rows;
+      return { ...event, seq: Number(row.id), recordedAt };
+    });
   }
 
   close(): Promise<void> {

@@ -7,7 +7,7 @@
 import { canonicalAgency } from '../gazetteer.ts';
 import { foldNumber, foldWords } from './fold.ts';
 import type { Dialect } from './migrations/index.ts';
-import { ROLES, StoreError, type DocumentSummary, type Stats, type Stored, type TaskFilter, type TaskHit } from './types.ts';
+import { ROLES, StoreError, type DocumentSummary, type NewTaskEvent, type Stats, type Stored, type TaskEvent, type TaskFilter, type TaskHit, type TaskRef } from './types.ts';
 
 export interface Sql {
   text: string;
@@ -184,4 +184,42 @@ export const FIND_BY_HASH = 'SELECT number, task_count, pipeline_version FROM do
 
 export function toStored(r: Row): Stored {
   return { number: r.number as string | null, tasks: Number(r.task_count), pipelineVersion: r.pipeline_version as string };
+}
+
+/** Task ids by prefix: substr counts code points on both back ends, so the length is given as such. */
+export function findTasks(prefix: string, limit: number): Sql {
+  return {
+    text: `SELECT t.task_id, MIN(d.issued_at) AS issued_at, MIN(t.deadline_kind) AS deadline_kind, MIN(t.deadline_date) AS deadline_date FROM tasks t JOIN documents d ON d.id = t.document_id
+    WHERE substr(t.task_id, 1, ?) = ? GROUP BY t.task_id ORDER BY t.task_id LIMIT ?`,
+    params: [[...prefix].length, prefix, limit],
+  };
+}
+
+export const toTaskRef = (r: Row): TaskRef => ({
+  id: r.task_id as string,
+  issuedAt: r.issued_at as string | null,
+  deadline: { kind: r.deadline_kind as TaskRef['deadline']['kind'], date: r.deadline_date as string | null },
+});
+
+const EVENT_COLUMNS = 'id, task_id, kind, on_date, note, deadline, document, agency, recorded_by, recorded_at';
+export const SELECT_EVENTS = `SELECT ${EVENT_COLUMNS} FROM task_events ORDER BY id`;
+export const SELECT_TASK_EVENTS = `SELECT ${EVENT_COLUMNS} FROM task_events WHERE task_id = ? ORDER BY id`;
+export const INSERT_EVENT = `INSERT INTO task_events (task_id, kind, on_date, note, deadline, document, agency, recorded_by, recorded_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export const eventParams = (e: NewTaskEvent, recordedAt: string): unknown[] => [e.taskId, e.kind, e.on, e.note, e.deadline, e.document, e.agency, e.user, recordedAt];
+
+export function toEvent(r: Row): TaskEvent {
+  return {
+    seq: Number(r.id),
+    taskId: r.task_id as string,
+    kind: r.kind as TaskEvent['kind'],
+    on: r.on_date as string,
+    note: r.note as string | null,
+    deadline: r.deadline as string | null,
+    document: r.document as string | null,
+    agency: r.agency as string | null,
+    user: r.recorded_by as string,
+    recordedAt: r.recorded_at as string,
+  };
 }

@@ -5,8 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
-import { countTasks, deleteDocuments, FIND_BY_HASH, SELECT_DOCUMENTS, selectAgencyStats, selectMonthStats, selectTasks, toHit, toStats, toStored, toSummary, type Sql } from './sql.ts';
-import { StoreError, type DocumentRecord, type PutResult, type Store, type Stored, type TaskFilter } from './types.ts';
+import {
+  countTasks, deleteDocuments, eventParams, FIND_BY_HASH, findTasks, INSERT_EVENT, SELECT_DOCUMENTS, SELECT_EVENTS, SELECT_TASK_EVENTS, selectAgencyStats, selectMonthStats, selectTasks,
+  toEvent, toHit, toStats, toStored, toSummary, toTaskRef, type Sql,
+} from './sql.ts';
+import { StoreError, type DocumentRecord, type NewTaskEvent, type PutResult, type Store, type Stored, type TaskEvent, type TaskFilter } from './types.ts';
 
 export interface SqliteOptions {
   /** Refuse to create the file (commands that only read). @default false */
@@ -145,6 +148,23 @@ class SqliteStore implements Store {
 
   stats(filter: TaskFilter) {
     return this.guard(() => toStats(this.all(selectAgencyStats(filter, 'sqlite')), this.all(selectMonthStats(filter, 'sqlite'))));
+  }
+
+  findTasks(prefix: string, limit: number) {
+    return this.guard(() => this.all(findTasks(prefix, limit)).map(toTaskRef));
+  }
+
+  events() {
+    return this.guard(() => this.all({ text: SELECT_EVENTS, params: [] }).map(toEvent));
+  }
+
+  appendEvent(taskId: string, decide: (history: TaskEvent[]) => NewTaskEvent): Promise<TaskEvent> {
+    return this.guard(() => this.db.transaction(() => {
+      const event = decide(this.all({ text: SELECT_TASK_EVENTS, params: [taskId] }).map(toEvent));
+      const recordedAt = new Date().toISOString();
+      const seq = Number(this.prepare(INSERT_EVENT).run(...eventParams(event, recordedAt)).lastInsertRowid);
+      return { ...event, seq, recordedAt };
+    }).immediate());
   }
 
   close(): Promise<void> {

@@ -106,6 +106,40 @@ export interface Stored {
 
 export type PutResult = 'added' | 'replaced' | 'unchanged';
 
+export const TASK_EVENT_KINDS = ['done', 'progress', 'reopen', 'extend', 'withdraw', 'reassign'] as const;
+export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
+
+/** Something that happened to a task after its notice, as `chidao task …` records it. */
+export interface NewTaskEvent {
+  /** The contract's task id (`20-TB/CQTTBCĐ#PL.3.c.2`). */
+  taskId: string;
+  kind: TaskEventKind;
+  /** The day it happened, YYYY-MM-DD. */
+  on: string;
+  note: string | null;
+  /** extend: the new deadline. */
+  deadline: string | null;
+  /** extend: the number of the document that moved the deadline. */
+  document: string | null;
+  /** reassign: the agency now responsible. */
+  agency: string | null;
+  /** Who recorded it. */
+  user: string;
+}
+
+export interface TaskEvent extends NewTaskEvent {
+  /** Order of recording, across all tasks. */
+  seq: number;
+  recordedAt: string;
+}
+
+/** A stored task id, the date of the (earliest) document holding it, and its deadline. */
+export interface TaskRef {
+  id: string;
+  issuedAt: string | null;
+  deadline: { kind: TaskHit['deadline']['kind']; date: string | null };
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
   /** The database as shown in messages (no password). */
@@ -122,6 +156,16 @@ export interface Store {
   /** How many tasks match, whatever `limit` and `offset` say. */
   count(filter: TaskFilter): Promise<number>;
   stats(filter: TaskFilter): Promise<Stats>;
+  /** The distinct stored task ids that begin with `prefix`, in id order, at most `limit`. */
+  findTasks(prefix: string, limit: number): Promise<TaskRef[]>;
+  /** Every recorded task event, in the order recorded. */
+  events(): Promise<TaskEvent[]>;
+  /**
+   * Records the event `decide` makes of the task's events so far, in one
+   * write transaction so that two users cannot both mark a task done;
+   * whatever `decide` throws is thrown and nothing is written.
+   */
+  appendEvent(taskId: string, decide: (history: TaskEvent[]) => NewTaskEvent): Promise<TaskEvent>;
   close(): Promise<void>;
 }
 
