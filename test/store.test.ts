@@ -26,32 +26,12 @@ import { migrations, SCHEMA_VERSION_TABLE } from '../src/store/migrations/index.
 import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
 import { stripMarks } from '../src/repair/index.ts';
-import { chidao, CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
+import { chidao, CLEAN_CORPUS, extracted, freshPostgres, ROOT } from './helpers.ts';
 
 const KHCN = 'Bộ Khoa học và Công nghệ';
 const seed = CLEAN_CORPUS.map((p) => join(ROOT, p));
 const dir = mkdtempSync(join(tmpdir(), 'chidao-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A fresh PostgreSQL database for this run, dropped afterwards. */
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `chidao_test_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** The golden tasks of the clean corpus whose responsible agencies include Bộ Khoa học và Công nghệ, as `path#clause`. */
 function goldenKhcn(): string[] {
