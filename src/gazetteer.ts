@@ -95,7 +95,18 @@ export function findAgencies(text: string): AgencyMention[] {
   // The longest reading of a stretch wins: `Sở Xây dựng tỉnh Gia Lai` over `tỉnh Gia Lai`.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const c of candidates) if (!mentions.some((x) => c.start < x.end && c.end > x.start)) mentions.push(c);
-  return withReach(text, mentions.sort((a, b) => a.start - b.start));
+  return withReach(text, mentions.sort((a, b) => a.start - b.start)).map(canonicalSpelling);
+}
+
+/** A mention's name and members with each province in its canonical spelling (`… tỉnh Đăk Lăk` → `… tỉnh Đắk Lắk`). */
+function canonicalSpelling(m: AgencyMention): AgencyMention {
+  // foldName keeps length, so a match in the folded name is the same stretch of the name.
+  const respell = (name: string) => {
+    let out = name;
+    for (const hit of [...foldName(name).matchAll(OTHER_SPELLING)].reverse()) out = out.slice(0, hit.index) + PROVINCE_NAME.get(hit[0]) + out.slice(hit.index + hit[0].length);
+    return out;
+  };
+  return { ...m, name: respell(m.name), ...(m.members ? { members: m.members.map(respell) } : {}) };
 }
 
 /** Places right after a body's name, with no separator, are its reach (`Cục Thuế các tỉnh, thành phố trực thuộc Trung ương`): one body in each, not another body. */
@@ -115,7 +126,11 @@ const foldedAlternation = (forms: readonly string[]) => [...new Set(forms.map(fo
 const REACH = new RegExp(`^các\\s+(?:${foldedAlternation(grammar.levels)})(?![\\p{L}\\p{N}])`, 'u');
 const canonicalOf = (pairs: [string, string][]) => new Map(pairs.map(([form, name]) => [foldName(form), name]));
 const SECTOR_NAME = canonicalOf([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]);
-const PROVINCE_NAME = canonicalOf(grammar.provinces.map((p): [string, string] => [p, p]));
+/** Every written form of a province's name with its canonical spelling. */
+const PROVINCE_FORMS: [string, string][] = [...grammar.provinces.map((p): [string, string] => [p, p]), ...Object.entries(grammar.provinceSpellings)];
+const PROVINCE_NAME = canonicalOf(PROVINCE_FORMS);
+/** A province name written in another spelling (`Đăk Lăk`), at a word boundary. */
+const OTHER_SPELLING = new RegExp(`(?<![\\p{L}])(?:${foldedAlternation(Object.keys(grammar.provinceSpellings))})(?![\\p{L}])`, 'gu');
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const SEP = '(?:\\s*,\\s*(?:và\\s+)?|\\s+và\\s+|\\s*-\\s*|\\s*\\/\\s*)';
@@ -124,7 +139,7 @@ const OFFICE_HOLDER = `(?:${foldedAlternation(grammar.officeHolders)})`;
 /** Office holders that stand alone before a comma and another office holder (`Bộ trưởng, Thủ trưởng cơ quan ngang bộ`: the ministers are a body of their own). */
 const STANDALONE = `(?:${foldedAlternation(grammar.standaloneOfficeHolders)})(?=\\s*,\\s*${OFFICE_HOLDER}\\s)`;
 const OFFICE = `(?:(?!${STANDALONE})${OFFICE_HOLDER}(?:\\s*,\\s*${OFFICE_HOLDER})*\\s+)?`;
-const PROVINCE = `(?:${foldedAlternation(grammar.provinces)})`;
+const PROVINCE = `(?:${foldedAlternation(PROVINCE_FORMS.map(([form]) => form))})`;
 const PLACE = `(?:${foldedAlternation(grammar.placeWords)})(?:\\s+${PROVINCE})?`;
 /** `… các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng`: the provinces of a stretch of the country. */
 const PROVINCE_RANGE = `\\s+từ\\s+${PROVINCE}\\s+đến\\s+${PROVINCE}`;
@@ -252,7 +267,7 @@ function openList(text: string, at: number, listStart: number, prefix: string): 
 /** Lists whose members are named without their head (`các tỉnh Nghệ An, Quảng Ngãi`, `các Sở: Tài chính, Nội vụ`). */
 const shortTable = (forms: [string, string][]) => forms.map(([form, name]) => ({ folded: foldName(form), name })).sort((a, b) => b.folded.length - a.folded.length);
 const SHORT_NAMES: Record<string, { folded: string; name: string }[]> = {
-  provinces: shortTable(grammar.provinces.map((p) => [p, p])),
+  provinces: shortTable(PROVINCE_FORMS),
   sectors: shortTable([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]),
 };
 

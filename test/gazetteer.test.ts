@@ -34,6 +34,9 @@ describe('gazetteer', () => {
     ['Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chỉ đạo', ['Bộ trưởng', 'Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ']],
     // Each province named stands for each office in it, a centrally-run city under its own titles; a stray dash does not end the list.
     ['Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Gia Lai,\n- Đà Nẵng và Khánh Hòa;', ['Bí thư Tỉnh ủy Gia Lai', 'Chủ tịch Ủy ban nhân dân tỉnh Gia Lai', 'Bí thư Thành ủy Đà Nẵng', 'Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng', 'Bí thư Tỉnh ủy Khánh Hòa', 'Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa']],
+    // A province's other spelling in use is that province, named in its canonical spelling.
+    ['Ủy ban nhân dân tỉnh Đăk Lăk, Sở Tài chính tỉnh Đăk Nông chủ trì', ['Ủy ban nhân dân tỉnh Đắk Lắk', 'Sở Tài chính tỉnh Đắk Nông']],
+    ['Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đăk Lăk;', ['Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa', 'Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk']],
   ])('reads the names in %s', (text, names) => {
     expect(findAgencies(text).flatMap(bodiesOf)).toEqual(names);
   });

@@ -57,7 +57,11 @@ export type State = Int32Array;
 
 export class LanguageModel {
   readonly ids = new Map<string, number>();
-  /** Vocabulary ids of Vietnamese syllables by their stripped spelling, most frequent first. */
+  /**
+   * Vocabulary ids of Vietnamese syllables, and of marked words outside the
+   * syllable rules (the minority-language place names `Đắk`, `Lắk`, `Krông`,
+   * `Kạn`), by their stripped spelling, most frequent first.
+   */
   readonly byBase = new Map<string, number[]>();
   readonly order: number;
   readonly bos: number;
@@ -82,8 +86,8 @@ export class LanguageModel {
     this.num = this.ids.get(NUM)!;
     const uni = levels[0].probs!;
     header.vocab.forEach((w, i) => {
-      if (!isSyllable(w)) return;
       const base = stripMarks(w);
+      if (!isSyllable(w) && base === w) return;
       const list = this.byBase.get(base);
       if (list) list.push(i);
       else this.byBase.set(base, [i]);
