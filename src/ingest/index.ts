@@ -146,7 +146,7 @@ function textDoc(path: string, bytes: Buffer, limits: Limits): Doc {
     if (invalid) page.messages.push({ ...invalid, start: 0, end: 0 });
     return page;
   }
-  const doc = looksLikeMarkdown(text) ? readMarkdown(path, text) : createDoc(path, text, 'text');
+  const doc = looksLikeMarkdown(text) ? readMarkdown(path, text, limits) : createDoc(path, text, 'text');
   if (invalid) doc.messages.push(invalid);
   if (encoding !== 'utf-8' && !encoding.startsWith('utf-16')) {
     doc.messages.push({ reason: `converted from ${encoding} to Unicode`, severity: 'info', ruleId: 'ingest:encoding', start: 0, end: 0 });

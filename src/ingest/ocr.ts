@@ -94,7 +94,9 @@ export async function ocrPages(path: string, jobs: OcrJob[], options: OcrOptions
 
 async function startWorker(langPath: string): Promise<Worker> {
   // gzip:false and cacheMethod:'none' read the plain file in place and write nothing to the working folder.
-  return createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: false, cacheMethod: 'none' });
+  // Without an errorHandler tesseract.js rethrows a failed job (an image its decoder refuses) outside the
+  // job's promise, which ends the process; with one, the job's promise rejects and the page says why.
+  return createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: false, cacheMethod: 'none', errorHandler: () => {} });
 }
 
 async function readPage(worker: Worker, job: OcrJob): Promise<OcrPage> {
