@@ -294,7 +294,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof InputError) process.stderr.write(`chidao: ${error.file}: ${error.reason}\n`);
+    if (error instanceof InputError) process.stderr.write(`chidao: ${error.file}: ${error.reason}\n${process.env.CHIDAO_DEBUG && error.cause instanceof Error ? `${error.cause.stack}\n` : ''}`);
     else if (error instanceof StoreError) process.stderr.write(`chidao: ${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`chidao: ${(error as Error).message}\n${USAGE}\n`);
     else process.stderr.write(`chidao: internal error: ${(error as Error).stack ?? error}\n`);

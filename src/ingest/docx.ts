@@ -34,7 +34,7 @@ export async function readDocx(path: string, bytes: Buffer, limits: Limits): Pro
     const transformDocument = (mammoth as unknown as MammothTransforms).transforms.paragraph(labelParagraph);
     result = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument, ignoreEmptyParagraphs: false } as Parameters<typeof mammoth.convertToHtml>[1]);
   } catch (error) {
-    throw new InputError(path, `damaged .docx (${(error as Error).message})`);
+    throw new InputError(path, `damaged .docx (${(error as Error).message})`, { cause: error });
   }
   const warnings = result.messages.filter((m) => m.type === 'warning').map((m) => m.message);
   if (k !== labels.length) warnings.push(`list numbers may be misplaced: ${labels.length} paragraphs in document.xml, ${k} read`);

@@ -22,8 +22,8 @@ export interface PdfResult {
   pages: Page[];
   /** Pages read by OCR, and why. */
   ocr: { page: number; why: 'no text layer' | 'unreadable text layer'; pass: Pass }[];
-  /** Damaged pages left out, and what pdfjs or the OCR said. */
-  skipped: { page: number; reason: string }[];
+  /** Damaged pages left out, what pdfjs or the OCR said, and what pdfjs threw (for CHIDAO_DEBUG). */
+  skipped: { page: number; reason: string; error?: unknown }[];
 }
 
 const assets = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/`;
@@ -46,7 +46,7 @@ export async function readPdf(path: string, bytes: Uint8Array, options: OcrOptio
         page = await doc.getPage(n);
         content = await page.getTextContent();
       } catch (error) {
-        skipped.push({ page: n, reason: reasonOf(error) });
+        skipped.push({ page: n, reason: reasonOf(error), error });
         sizes[n - 1] = { width: 0, height: 0 };
         pages.push({ number: n, lines: [] });
         continue;
@@ -71,7 +71,7 @@ export async function readPdf(path: string, bytes: Uint8Array, options: OcrOptio
         needOcr.find((o) => o.page === read.number)!.pass = read.pass;
       }
     }
-    if (skipped.length === doc.numPages) throw new InputError(path, `damaged PDF: no page could be read (page ${skipped[0].page}: ${skipped[0].reason})`);
+    if (skipped.length === doc.numPages) throw new InputError(path, `damaged PDF: no page could be read (page ${skipped[0].page}: ${skipped[0].reason})`, { cause: skipped[0].error });
     skipped.sort((a, b) => a.page - b.page);
     const kept = needOcr.filter((o) => !skipped.some((s) => s.page === o.page));
     return { pages: joinHyphenated(removeRunning(pages, sizes.map((s) => s.height))), ocr: kept, skipped };
@@ -106,7 +106,7 @@ async function open(path: string, bytes: Uint8Array): Promise<PDFDocumentProxy> 
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'PasswordException') throw new InputError(path, 'encrypted PDF (needs a password): remove the protection first');
-    throw new InputError(path, `damaged PDF (${(error as Error).message})`);
+    throw new InputError(path, `damaged PDF (${(error as Error).message})`, { cause: error });
   }
 }
 
