@@ -32,7 +32,9 @@ export async function readDocx(path: string, bytes: Buffer, limits: Limits): Pro
   let result;
   try {
     const transformDocument = (mammoth as unknown as MammothTransforms).transforms.paragraph(labelParagraph);
-    result = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument, ignoreEmptyParagraphs: false } as Parameters<typeof mammoth.convertToHtml>[1]);
+    // Images are not text: an empty <img> each, so mammoth never unzips them (nor holds them as base64).
+    const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
+    result = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument, convertImage, ignoreEmptyParagraphs: false } as Parameters<typeof mammoth.convertToHtml>[1]);
   } catch (error) {
     throw new InputError(path, `damaged .docx (${(error as Error).message})`, { cause: error });
   }
@@ -42,16 +44,17 @@ export async function readDocx(path: string, bytes: Buffer, limits: Limits): Pro
 }
 
 /**
- * Every entry unzipped once, before mammoth unzips them again: within the
- * entry count and unzipped size limits, and every XML part nested no deeper
- * than the depth limit, since mammoth's XML reader recurses. Returns the XML
- * parts' text.
+ * The parts mammoth parses (XML and relationships; images it never reads)
+ * unzipped once, before mammoth unzips them again: within the entry count
+ * and unzipped size limits, and nested no deeper than the depth limit, since
+ * mammoth's XML reader recurses. Returns their text.
  */
 function unzipChecked(path: string, zip: Map<string, ZipEntry>, limits: Limits): Map<string, string> {
   if (zip.size > limits.maxZipEntries) throw overLimit(path, limits, 'maxZipEntries', `${zip.size} entries in the zip archive`);
   const xml = new Map<string, string>();
   let total = 0;
   for (const [name, entry] of zip) {
+    if (!/\.(?:xml|rels)$/i.test(name)) continue;
     let data: Buffer;
     try {
       data = entry.read(limits.maxInflatedBytes - total);
@@ -61,7 +64,6 @@ function unzipChecked(path: string, zip: Map<string, ZipEntry>, limits: Limits):
       throw new InputError(path, `damaged .docx (${error.reason})`);
     }
     total += data.length;
-    if (!/\.(?:xml|rels)$/i.test(name)) continue;
     const text = data.toString('utf8');
     const depth = xmlDepth(text);
     if (depth > limits.maxDepth) throw overLimit(path, limits, 'maxDepth', `XML elements nested ${depth} deep in ${name}`);
