@@ -12,7 +12,6 @@ import PQueue from 'p-queue';
 import { ExtractPool } from './extract-pool.ts';
 import { openStore, type OpenOptions } from './index.ts';
 import { pipelineVersion } from './pipeline-version.ts';
-import type { Limits } from '../ingest/limits.ts';
 import { prepareRecord, type ExtractJob, type ExtractOutcome } from './prepare.ts';
 import { progressBar } from './progress.ts';
 import { render, type Column, type StoreFormat } from './render.ts';
@@ -35,8 +34,6 @@ export interface AddOptions extends DbOptions {
   readonly progress?: boolean;
   /** Never run the repair stage; documents stored so are told apart by their pipeline version. */
   readonly noRepair?: boolean;
-  /** Limits on what is read from each file (ingest/limits.ts). */
-  readonly limits?: Partial<Limits>;
 }
 
 export interface AddResult {
@@ -83,7 +80,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
     const bar = progressBar(files.length, options.progress);
     try {
       const results = await Promise.all(files.map((file) => queue.add(async () => {
-        const result = await addOne(store, file, extract, options.noRepair, options.limits);
+        const result = await addOne(store, file, extract, options.noRepair);
         bar.tick(file);
         return result;
       })));
@@ -100,7 +97,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
   });
 }
 
-async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false, limits?: Partial<Limits>): Promise<AddResult> {
+async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false): Promise<AddResult> {
   const failed = (reason: string): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason });
   let bytes: Buffer;
   try {
@@ -112,7 +109,7 @@ async function addOne(store: Store, path: string, extract: (job: ExtractJob) => 
   const version = pipelineVersion() + (noRepair ? '+no-repair' : '');
   const stored = await store.findByHash(hash);
   if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
-  const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair, limits });
+  const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair });
   if (!record) return failed(reason);
   return { path, status: await store.put(record), number: record.header.number, tasks: record.tasks.length };
 }
