@@ -106,7 +106,9 @@ function canonicalSpelling(m: AgencyMention): AgencyMention {
     for (const hit of [...foldName(name).matchAll(OTHER_SPELLING)].reverse()) out = out.slice(0, hit.index) + PROVINCE_NAME.get(hit[0]) + out.slice(hit.index + hit[0].length);
     return out;
   };
-  return { ...m, name: respell(m.name), ...(m.members ? { members: m.members.map(respell) } : {}) };
+  const name = respell(m.name);
+  const members = m.members?.map(respell);
+  return name === m.name && members?.every((x, k) => x === m.members![k]) !== false ? m : { ...m, name, ...(members ? { members } : {}) };
 }
 
 /** Places right after a body's name, with no separator, are its reach (`Cục Thuế các tỉnh, thành phố trực thuộc Trung ương`): one body in each, not another body. */

@@ -69,7 +69,7 @@ describe('extract', () => {
     const stripped = rows.filter((r) => r.variant === 'stripped');
     expect(stripped.length).toBeGreaterThanOrEqual(5);
     for (const row of stripped) {
-      const source = rows.find((r) => r.variant === 'source' && `${r.golden} (stripped copy)` === row.golden)!;
+      const source = rows.find((r) => r.variant === 'source' && r.file === row.file)!;
       expect(row.scores.golden).toBe(source.scores.golden);
       expect(corpusText(row.text)).toBe(stripMarks(corpusText(source.text)));
     }

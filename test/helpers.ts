@@ -47,6 +47,16 @@ export async function chidao(...args: string[]): Promise<{ code: number; stdout:
   }
 }
 
+/** The store back ends the tests run on: SQLite always, PostgreSQL when CHIDAO_TEST_PG names a server. */
+export const BACKENDS = ['sqlite', ...(process.env.CHIDAO_TEST_PG ? ['postgres'] : [])];
+
+/** A fresh database of `backend`: the SQLite file given, or a new PostgreSQL database; and how to drop it. */
+export async function freshDatabase(backend: string, sqliteFile: string): Promise<{ db: string; drop: () => Promise<void> }> {
+  if (backend === 'sqlite') return { db: sqliteFile, drop: async () => {} };
+  const { url, drop } = await freshPostgres(process.env.CHIDAO_TEST_PG!);
+  return { db: url, drop };
+}
+
 /** A fresh database on the PostgreSQL server at `url` (scripts/start-postgres.sh), and how to drop it. */
 export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const { default: pg } = await import('pg');

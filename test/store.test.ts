@@ -26,7 +26,7 @@ import { migrations, SCHEMA_VERSION_TABLE } from '../src/store/migrations/index.
 import { toRecord } from '../src/store/record.ts';
 import { Golden } from '../src/schema.ts';
 import { stripMarks } from '../src/repair/index.ts';
-import { chidao, CLEAN_CORPUS, extracted, freshPostgres, ROOT } from './helpers.ts';
+import { BACKENDS, chidao, CLEAN_CORPUS, extracted, freshDatabase, freshPostgres, ROOT } from './helpers.ts';
 
 const KHCN = 'Bộ Khoa học và Công nghệ';
 const seed = CLEAN_CORPUS.map((p) => join(ROOT, p));
@@ -94,16 +94,14 @@ async function expectWhole(backend: string, db: string): Promise<number> {
   return stored.length;
 }
 
-const backends = ['sqlite', ...(process.env.CHIDAO_TEST_PG ? ['postgres'] : [])];
 /** Per back end, the answers to the same queries, compared at the end. */
 const answers = new Map<string, unknown>();
 
-describe.each(backends)('store on %s', (backend) => {
+describe.each(BACKENDS)('store on %s', (backend) => {
   let db: string;
   let drop = async () => {};
   beforeAll(async () => {
-    if (backend === 'sqlite') db = join(dir, 'chidao.db');
-    else ({ url: db, drop } = await freshPostgres(process.env.CHIDAO_TEST_PG!));
+    ({ db, drop } = await freshDatabase(backend, join(dir, 'chidao.db')));
   });
   afterAll(() => drop());
 
@@ -292,7 +290,7 @@ describe.each(backends)('store on %s', (backend) => {
   });
 });
 
-describe.runIf(backends.length > 1)('SQLite and PostgreSQL', () => {
+describe.runIf(BACKENDS.length > 1)('SQLite and PostgreSQL', () => {
   test('give identical results for the same queries', () => {
     expect(answers.get('postgres')).toEqual(answers.get('sqlite'));
   });

@@ -19,7 +19,7 @@ import { decide, recordEvent, TrackError, type EventOptions } from '../src/track
 import { buildReport, formatReport, parsePeriod } from '../src/track/report.ts';
 import { status } from '../src/track/rows.ts';
 import { COUNTED, firstOccurrence, nextOccurrence, standing, type Category } from '../src/track/status.ts';
-import { chidao, CLEAN_CORPUS, freshPostgres, ROOT } from './helpers.ts';
+import { BACKENDS, chidao, CLEAN_CORPUS, freshDatabase, ROOT } from './helpers.ts';
 
 let seq = 0;
 const event = (kind: TaskEventKind, on: string, extra: Partial<TaskEvent> = {}): TaskEvent => ({
@@ -130,7 +130,6 @@ describe('decide refuses what would make the record wrong', () => {
   });
 });
 
-const backends = ['sqlite', ...(process.env.CHIDAO_TEST_PG ? ['postgres'] : [])];
 const dir = mkdtempSync(join(tmpdir(), 'chidao-track-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -144,12 +143,11 @@ const MONTHLY = '04-TB/BCĐTW#II.2.a.d3';
 const ONGOING = '04-TB/BCĐTW#II.1.b.1';
 const EVENT = '04-TB/BCĐTW#II.2.b.1';
 
-describe.each(backends)('tracking on %s', (backend) => {
+describe.each(BACKENDS)('tracking on %s', (backend) => {
   let db: string;
   let drop = async () => {};
   beforeAll(async () => {
-    if (backend === 'sqlite') db = join(dir, 'track.db');
-    else ({ url: db, drop } = await freshPostgres(process.env.CHIDAO_TEST_PG!));
+    ({ db, drop } = await freshDatabase(backend, join(dir, 'track.db')));
     await corpusAdd(CLEAN_CORPUS.map((p) => join(ROOT, p)), { db, progress: false });
     const record: [TaskEventKind, string, EventOptions][] = [
       ['done', PL1, { on: '2026-03-20', note: 'Đã trình' }],

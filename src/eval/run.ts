@@ -58,7 +58,10 @@ export function readBars(root: string): { files: z.infer<typeof FileBars>; repai
 export type TextVariant = 'source' | 'corrected' | 'stripped';
 
 export interface EvalRow {
+  /** The row's label: the golden file's name, and which text of it when not its source. */
   golden: string;
+  /** The golden file scored (`B-42-….tasks.json`): the rows of one document share it. */
+  file: string;
   /** The key of this row's floors in golden/bars.json. */
   barKey: string;
   /** The text scored, relative to the project root. */
@@ -136,7 +139,7 @@ export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>, opt
       const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
       if (bar.header && !(header.number && header.issuedAt)) failures.push('document number or date wrong');
       for (const f of ['kind', 'issuer', 'signer', 'addressees'] as const) if (bar[f] && !header[f]) failures.push(`document ${f} wrong`);
-      rows.push({ golden: run.label, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', variant: run.variant, scores, header, failures, detail });
+      rows.push({ golden: run.label, file, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', variant: run.variant, scores, header, failures, detail });
     }
   }
   return rows;
@@ -181,8 +184,8 @@ export function formatMacro(rows: EvalRow[]): string {
   line('all', scored);
   const stripped = rows.filter((r) => r.variant === 'stripped');
   if (stripped.length) {
-    const originals = new Set(stripped.map((r) => r.golden.replace(' (stripped copy)', '')));
-    line('their sources', scored.filter((r) => originals.has(r.golden)));
+    const originals = new Set(stripped.map((r) => r.file));
+    line('their sources', scored.filter((r) => originals.has(r.file)));
     line('stripped copies', stripped);
   }
   return out.join('\n');
