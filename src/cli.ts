@@ -14,6 +14,7 @@ import { formatFirstLook, readFirstLook } from './eval/first-look.ts';
 import { evaluateRepair, formatRepairEval } from './eval/repair.ts';
 import { FIELDS } from './eval/score.ts';
 import { ingest } from './ingest/index.ts';
+import { LIMIT_OPTIONS, limitsFromFlags } from './ingest/limits.ts';
 import { loadModel, repairText } from './repair/index.ts';
 import { createInterface } from 'node:readline';
 import { carriedOver, diffDocs } from './diff/index.ts';
@@ -26,7 +27,7 @@ import { calendarCommand, reportCommand, statusCommand, taskCommand } from './tr
 const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
 
 const USAGE = `Usage:
-  chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR]
+  chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR] [--max-… N]
   chidao ocr FILE [--tessdata DIR] [-o OUT]
   chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
@@ -49,6 +50,8 @@ Options:
   --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
+  --max-bytes, --max-chars, --max-pages, --max-pixels, --max-inflated-bytes, --max-zip-entries, --max-depth
+               with extract, ocr and corpus add: raise a limit on what is read (see README; K, M, G suffixes)
   --repair     always run it
   --show       with eval: list the pairs where FIELD disagrees
   --skip-repair  with eval: leave out the repair measures (they build held-out models)
@@ -112,12 +115,13 @@ async function commandExtract(args: string[]): Promise<number> {
       'no-repair': { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
       tessdata: { type: 'string' },
+      ...LIMIT_OPTIONS,
     },
   });
   if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata } });
+  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
   reportMessages(doc);
   const refused = notADirective(doc);
   if (refused) throw new InputError(doc.path, refused);
@@ -150,12 +154,12 @@ async function commandEval(args: string[]): Promise<number> {
 
 async function commandCorpus(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false }, ...LIMIT_OPTIONS } });
   const format = storeFormat(values.format);
   switch (action) {
     case 'add': {
       if (!positionals.length) throw new UsageError('corpus add takes one or more files or folders');
-      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'] });
+      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'], limits: limitsFromFlags(values) });
       process.stdout.write(formatAdd(results, format));
       for (const r of results.filter((x) => x.status === 'failed')) process.stderr.write(`chidao: ${r.path}: ${r.reason}\n`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;
@@ -233,9 +237,9 @@ function storeFormat(value: string | undefined): StoreFormat {
 
 /** The raw text of a file as read: the OCR of a scan, before any repair. */
 async function commandOcr(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { tessdata: { type: 'string' }, out: { type: 'string', short: 'o' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { tessdata: { type: 'string' }, out: { type: 'string', short: 'o' }, ...LIMIT_OPTIONS } });
   if (positionals.length !== 1) throw new UsageError('ocr takes one FILE');
-  const doc = await ingest(positionals[0], { tessdata: values.tessdata });
+  const doc = await ingest(positionals[0], { tessdata: values.tessdata, ...limitsFromFlags(values) });
   emit(doc.text, values.out);
   return 0;
 }
@@ -296,7 +300,7 @@ function reportMessages(doc: Doc): void {
   for (const m of doc.messages) {
     if (m.severity === 'fatal') throw new InputError(doc.path, m.reason);
     // What the input itself lacked (bytes that were not text) is always said; the stages' own doubts only when asked.
-    if (m.severity === 'warning' && (process.env.CHIDAO_VERBOSE || m.ruleId === 'ingest:invalid-utf8')) process.stderr.write(`${doc.path}:${m.start}-${m.end}: ${m.severity}: ${m.reason} [${m.ruleId}]\n`);
+    if (m.severity === 'warning' && (process.env.CHIDAO_VERBOSE || m.ruleId === 'ingest:invalid-utf8' || m.ruleId === 'ingest:pdf-page')) process.stderr.write(`${doc.path}:${m.start}-${m.end}: ${m.severity}: ${m.reason} [${m.ruleId}]\n`);
   }
 }
 
@@ -305,7 +309,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof InputError) process.stderr.write(`chidao: ${error.file}: ${error.reason}\n`);
+    if (error instanceof InputError) process.stderr.write(`chidao: ${error.file}: ${error.reason}\n${process.env.CHIDAO_DEBUG && error.cause instanceof Error ? `${error.cause.stack}\n` : ''}`);
     else if (error instanceof StoreError) process.stderr.write(`chidao: ${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`chidao: ${(error as Error).message}\n${USAGE}\n`);
     else process.stderr.write(`chidao: internal error: ${(error as Error).stack ?? error}\n`);

@@ -169,9 +169,12 @@ export function sourceSpan(doc: Doc, start: number, end: number): { start: numbe
   return { start: s, end: e };
 }
 
-/** One line `file: reason` for problems that stop the whole run (exit code 2). */
+/**
+ * One line `file: reason` for problems that stop the whole run (exit code 2).
+ * `cause` keeps what a library threw, for CHIDAO_DEBUG=1 to print.
+ */
 export class InputError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: ${reason}`);
+  constructor(readonly file: string, readonly reason: string, options?: ErrorOptions) {
+    super(`${file}: ${reason}`, options);
   }
 }

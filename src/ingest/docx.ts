@@ -8,17 +8,18 @@
 import mammoth from 'mammoth';
 import { InputError } from '../model.ts';
 import { bodyText } from './html.ts';
-import { readZip } from './zip.ts';
+import { overLimit, type Limits } from './limits.ts';
+import { readZip, ZipError, type ZipEntry } from './zip.ts';
 
-export async function readDocx(path: string, bytes: Buffer): Promise<{ text: string; warnings: string[] }> {
+export async function readDocx(path: string, bytes: Buffer, limits: Limits): Promise<{ text: string; warnings: string[] }> {
   const zip = readZip(bytes);
   if (!zip) throw new InputError(path, 'damaged zip archive (a .docx must be a complete zip)');
-  const documentXml = zip.get('word/document.xml');
-  if (!documentXml) throw new InputError(path, 'a zip archive, but not a Word .docx (no word/document.xml)');
-  const xml = (name: string) => zip.get(name)?.().toString('utf8') ?? '';
+  if (!zip.has('word/document.xml')) throw new InputError(path, 'a zip archive, but not a Word .docx (no word/document.xml)');
+  const parts = unzipChecked(path, zip, limits);
+  const xml = (name: string) => parts.get(name) ?? '';
   let labels: (string | null)[];
   try {
-    labels = listLabels(documentXml().toString('utf8'), xml('word/numbering.xml'), xml('word/styles.xml'));
+    labels = listLabels(xml('word/document.xml'), xml('word/numbering.xml'), xml('word/styles.xml'));
   } catch (error) {
     throw new InputError(path, `damaged .docx (${(error as Error).message})`);
   }
@@ -31,13 +32,55 @@ export async function readDocx(path: string, bytes: Buffer): Promise<{ text: str
   let result;
   try {
     const transformDocument = (mammoth as unknown as MammothTransforms).transforms.paragraph(labelParagraph);
-    result = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument, ignoreEmptyParagraphs: false } as Parameters<typeof mammoth.convertToHtml>[1]);
+    // Images are not text: an empty <img> each, so mammoth never unzips them (nor holds them as base64).
+    const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
+    result = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument, convertImage, ignoreEmptyParagraphs: false } as Parameters<typeof mammoth.convertToHtml>[1]);
   } catch (error) {
-    throw new InputError(path, `damaged .docx (${(error as Error).message})`);
+    throw new InputError(path, `damaged .docx (${(error as Error).message})`, { cause: error });
   }
   const warnings = result.messages.filter((m) => m.type === 'warning').map((m) => m.message);
   if (k !== labels.length) warnings.push(`list numbers may be misplaced: ${labels.length} paragraphs in document.xml, ${k} read`);
-  return { text: bodyText(result.value), warnings };
+  return { text: bodyText(path, result.value, limits), warnings };
+}
+
+/**
+ * The parts mammoth parses (XML and relationships; images it never reads)
+ * unzipped once, before mammoth unzips them again: within the entry count
+ * and unzipped size limits, and nested no deeper than the depth limit, since
+ * mammoth's XML reader recurses. Returns their text.
+ */
+function unzipChecked(path: string, zip: Map<string, ZipEntry>, limits: Limits): Map<string, string> {
+  if (zip.size > limits.maxZipEntries) throw overLimit(path, limits, 'maxZipEntries', `${zip.size} entries in the zip archive`);
+  const xml = new Map<string, string>();
+  let total = 0;
+  for (const [name, entry] of zip) {
+    if (!/\.(?:xml|rels)$/i.test(name)) continue;
+    let data: Buffer;
+    try {
+      data = entry.read(limits.maxInflatedBytes - total);
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      if (error.tooLarge) throw overLimit(path, limits, 'maxInflatedBytes', `unzipped size too large (at ${name})`);
+      throw new InputError(path, `damaged .docx (${error.reason})`);
+    }
+    total += data.length;
+    const text = data.toString('utf8');
+    const depth = xmlDepth(text);
+    if (depth > limits.maxDepth) throw overLimit(path, limits, 'maxDepth', `XML elements nested ${depth} deep in ${name}`);
+    xml.set(name, text);
+  }
+  return xml;
+}
+
+/** How deep an XML text's elements nest, counted from its tags (no parse, no recursion). */
+export function xmlDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [, closing, selfClosing] of xml.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (closing) depth--;
+    else if (!selfClosing) deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
 }
 
 interface MammothParagraph {

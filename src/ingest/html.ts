@@ -2,14 +2,17 @@
  * A web page's own content as plain text, with paragraph breaks: the page is
  * parsed into a light tree, chrome (navigation, menus, related-news lists,
  * footers) is cut, and the block that holds most of the running text wins,
- * as Readability does.
+ * as Readability does. Nesting deeper than the depth limit is refused, so
+ * the recursive walks below never go deeper than that limit.
  */
+import { overLimit, type Limits } from './limits.ts';
 
 interface Element {
   tag: string;
   attrs: string;
   children: Node[];
   parent?: Element;
+  depth: number;
 }
 type Node = Element | string;
 
@@ -21,21 +24,21 @@ const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol
 /** Opening one of these closes an open one of the same kind (HTML's optional end tags). */
 const SELF_CLOSING = new Set(['p', 'li', 'tr', 'td', 'th', 'dt', 'dd', 'option']);
 
-export function htmlToText(html: string): string {
-  return tidy(render(mainContent(parse(html))));
+export function htmlToText(path: string, html: string, limits: Limits): string {
+  return tidy(render(mainContent(parse(path, html, limits))));
 }
 
 /** All of a fragment's text (HTML we made ourselves, e.g. from a .docx: no chrome to cut). */
-export function bodyText(html: string): string {
-  return tidy(parse(html).children.map(render).join(''));
+export function bodyText(path: string, html: string, limits: Limits): string {
+  return tidy(parse(path, html, limits).children.map(render).join(''));
 }
 
 function tidy(text: string): string {
   return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-function parse(html: string): Element {
-  const root: Element = { tag: '#root', attrs: '', children: [] };
+function parse(path: string, html: string, limits: Limits): Element {
+  const root: Element = { tag: '#root', attrs: '', children: [], depth: 0 };
   let open = root;
   const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>|[^<]+|</g;
   let skipUntil = '';
@@ -64,7 +67,8 @@ function parse(html: string): Element {
       continue;
     }
     if (SELF_CLOSING.has(tag) && open.tag === tag) open = open.parent ?? root;
-    const element: Element = { tag, attrs, children: [], parent: open };
+    const element: Element = { tag, attrs, children: [], parent: open, depth: open.depth + 1 };
+    if (element.depth > limits.maxDepth) throw overLimit(path, limits, 'maxDepth', `HTML elements nested ${element.depth} deep`);
     open.children.push(element);
     if (!VOID.has(tag) && !attrs.trimEnd().endsWith('/')) open = element;
   }

@@ -3,16 +3,20 @@
  * from the file, or, when the file does not say, from assuming an A4 page.
  */
 import { InputError } from '../model.ts';
+import { overLimit, type Limits } from './limits.ts';
 import { ocrPages, type OcrOptions, type OcrPage } from './ocr.ts';
 import type { Kind } from './sniff.ts';
 
 const A4_WIDTH_INCHES = 8.27;
 
-export async function readImage(path: string, bytes: Buffer, kind: Kind, options: OcrOptions = {}): Promise<OcrPage> {
+export async function readImage(path: string, bytes: Buffer, kind: Kind, options: OcrOptions, limits: Limits): Promise<OcrPage> {
   const size = pixelSize(bytes, kind);
-  if (!size) throw new InputError(path, `damaged ${kind.toUpperCase()} image (no size in its header)`);
+  if (!size || !size.width || !size.height) throw new InputError(path, `damaged ${kind.toUpperCase()} image (no size in its header)`);
+  // Checked before anything decodes it: the header's size is what the decoder would allocate.
+  if (size.width * size.height > limits.maxPixels) throw overLimit(path, limits, 'maxPixels', `a ${size.width} × ${size.height} pixel image`);
   const dpi = declaredDpi(bytes, kind) ?? Math.min(600, Math.max(70, size.width / A4_WIDTH_INCHES));
   const [page] = await ocrPages(path, [{ page: 1, dpi, image: async () => bytes }], options);
+  if (page.failed) throw new InputError(path, `damaged ${kind.toUpperCase()} image (${page.failed})`);
   if (!page.lines.length) throw new InputError(path, 'no text found in the image');
   return page;
 }
@@ -39,9 +43,9 @@ function declaredDpi(b: Buffer, kind: Kind): number | null {
   if (kind === 'png') {
     const at = b.indexOf('pHYs', 8, 'latin1');
     // Unit 1 is the metre.
-    if (at > 0 && b[at + 12] === 1) return plausible(b.readUInt32BE(at + 4) * 0.0254);
+    if (at > 0 && at + 13 <= b.length && b[at + 12] === 1) return plausible(b.readUInt32BE(at + 4) * 0.0254);
   }
-  if (kind === 'jpeg' && b.toString('latin1', 6, 11) === 'JFIF\0') {
+  if (kind === 'jpeg' && b.length >= 16 && b.toString('latin1', 6, 11) === 'JFIF\0') {
     const density = b.readUInt16BE(14);
     if (b[13] === 1) return plausible(density);
     if (b[13] === 2) return plausible(density * 2.54);
@@ -58,6 +62,7 @@ function tiffTag(b: Buffer, tag: number): number | null {
   const le = b[0] === 0x49;
   const u16 = (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
   const u32 = (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  if (b.length < 8) return null;
   const ifd = u32(4);
   if (ifd + 2 > b.length) return null;
   for (let i = 0; i < u16(ifd); i++) {

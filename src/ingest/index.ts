@@ -6,7 +6,7 @@
  * (some or all pages OCR'd) and `image-ocr`. OCR'd formats end in `-ocr`:
  * they are the ones the repair stage must see.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createDoc, InputError, type Doc } from '../model.ts';
 import { readDocx } from './docx.ts';
 import { htmlToText } from './html.ts';
@@ -14,24 +14,30 @@ import { readImage } from './image.ts';
 import { assemble } from './lines.ts';
 import { looksLikeMarkdown, readMarkdown } from './markdown.ts';
 import { passNote, type OcrOptions } from './ocr.ts';
+import { limitsOf, overLimit, type Limits } from './limits.ts';
 import { ocrMessages, readPdf } from './pdf.ts';
 import { progressBar } from './progress.ts';
 import { sniff } from './sniff.ts';
 import { decodeText } from './text.ts';
 
-/** OCR options, plus the size limit. `onProgress` defaults to a progress bar when stderr is a terminal. */
-export interface IngestOptions extends OcrOptions {
-  /** Largest input accepted, in bytes. @default 50 MiB */
-  readonly maxBytes?: number;
-}
-
-const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** OCR options, plus the limits (limits.ts: defaults in DEFAULT_LIMITS). `onProgress` defaults to a progress bar when stderr is a terminal. */
+export interface IngestOptions extends OcrOptions, Partial<Limits> {}
 
 export async function ingest(path: string, options: IngestOptions = {}): Promise<Doc> {
+  const limits = limitsOf(options);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // The size is checked before reading, so a huge file is refused without being held in memory.
+    const file = await open(path);
+    try {
+      const { size } = await file.stat();
+      if (size > limits.maxBytes) throw overLimit(path, limits, 'maxBytes', `too large (${size} bytes)`);
+      bytes = await file.readFile();
+    } finally {
+      await file.close();
+    }
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`);
   }
@@ -40,27 +46,37 @@ export async function ingest(path: string, options: IngestOptions = {}): Promise
 
 /** Read standard input to its end; `name` stands for it in messages. */
 export async function ingestStdin(options: IngestOptions = {}, name = '<stdin>'): Promise<Doc> {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = limitsOf(options);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
     size += chunk.length;
-    if (size > max) throw new InputError(name, `too large (over ${max} bytes)`);
+    if (size > limits.maxBytes) throw overLimit(name, limits, 'maxBytes', 'too large');
     chunks.push(chunk);
   }
   return ingestBytes(name, Buffer.concat(chunks), options);
 }
 
 export async function ingestBytes(path: string, bytes: Buffer, options: IngestOptions = {}): Promise<Doc> {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = limitsOf(options);
+  const doc = await read(path, bytes, options, limits);
+  if (doc.text.length > limits.maxChars) throw tooLong(path, doc.text, limits);
+  return doc;
+}
+
+function tooLong(path: string, text: string, limits: Limits) {
+  return overLimit(path, limits, 'maxChars', `${text.length} characters of text`);
+}
+
+async function read(path: string, bytes: Buffer, options: IngestOptions, limits: Limits): Promise<Doc> {
   if (bytes.length === 0) throw new InputError(path, 'empty file');
-  if (bytes.length > max) throw new InputError(path, `too large (${bytes.length} bytes; the limit is ${max})`);
+  if (bytes.length > limits.maxBytes) throw overLimit(path, limits, 'maxBytes', `too large (${bytes.length} bytes)`);
   const kind = sniff(bytes);
   options = { ...options, onProgress: options.onProgress ?? (process.stderr.isTTY ? progressBar : undefined) };
   if (typeof kind === 'object') throw new InputError(path, `unsupported type: ${kind.refused}`);
   switch (kind) {
     case 'pdf': {
-      const result = await readPdf(path, bytes, options);
+      const result = await readPdf(path, bytes, options, limits);
       const { text, lines } = assemble(result.pages);
       if (!text.trim()) throw new InputError(path, 'no text found in the PDF (blank pages, or a scan too poor to read)');
       const doc = createDoc(path, text, result.ocr.length ? 'pdf-ocr' : 'pdf', lines);
@@ -70,21 +86,21 @@ export async function ingestBytes(path: string, bytes: Buffer, options: IngestOp
     case 'png':
     case 'jpeg':
     case 'tiff': {
-      const page = await readImage(path, bytes, kind, options);
+      const page = await readImage(path, bytes, kind, options, limits);
       const { text, lines } = assemble([page]);
       const doc = createDoc(path, text, 'image-ocr', lines);
       doc.messages.push({ reason: `read by OCR${passNote(page.pass)}`, severity: 'info', ruleId: 'ingest:ocr', start: 0, end: text.length });
       return doc;
     }
     case 'zip': {
-      const { text, warnings } = await readDocx(path, bytes);
+      const { text, warnings } = await readDocx(path, bytes, limits);
       if (!text.trim()) throw new InputError(path, 'no text in the .docx');
       const doc = createDoc(path, text.normalize('NFC'), 'docx');
       doc.messages.push(...warnings.map((reason) => ({ reason, severity: 'warning' as const, ruleId: 'ingest:docx', start: 0, end: 0 })));
       return doc;
     }
     case 'text':
-      return textDoc(path, bytes);
+      return textDoc(path, bytes, limits);
   }
 }
 
@@ -110,7 +126,7 @@ function misnamed(path: string, error: unknown): unknown {
   return new InputError(path, `damaged or misnamed .${extension} file (${PROMISED[extension]}, and not text either)`);
 }
 
-function textDoc(path: string, bytes: Buffer): Doc {
+function textDoc(path: string, bytes: Buffer, limits: Limits): Doc {
   let decoded: ReturnType<typeof decodeText>;
   try {
     decoded = decodeText(path, bytes);
@@ -120,14 +136,17 @@ function textDoc(path: string, bytes: Buffer): Doc {
   const { text, encoding, replaced } = decoded;
   if (!text.trim()) throw new InputError(path, 'no text (only white space)');
   const invalid = replaced?.length ? invalidBytes(text, replaced) : null;
-  if (looksLikeHtml(text)) {
-    const content = htmlToText(text);
+  const html = looksLikeHtml(text);
+  // Before Markdown parsing, whose tree grows with the text; a web page's markup is not its text, and its content is checked once read.
+  if (!html && text.length > limits.maxChars) throw tooLong(path, text, limits);
+  if (html) {
+    const content = htmlToText(path, text, limits);
     if (!content) throw new InputError(path, 'an HTML page with no content text');
     const page = createDoc(path, content, 'html');
     if (invalid) page.messages.push({ ...invalid, start: 0, end: 0 });
     return page;
   }
-  const doc = looksLikeMarkdown(text) ? readMarkdown(path, text) : createDoc(path, text, 'text');
+  const doc = looksLikeMarkdown(text) ? readMarkdown(path, text, limits) : createDoc(path, text, 'text');
   if (invalid) doc.messages.push(invalid);
   if (encoding !== 'utf-8' && !encoding.startsWith('utf-16')) {
     doc.messages.push({ reason: `converted from ${encoding} to Unicode`, severity: 'info', ruleId: 'ingest:encoding', start: 0, end: 0 });

@@ -34,6 +34,8 @@ export type Pass = 'layout' | 'block' | 'cleaned';
 
 export interface OcrPage extends Page {
   pass: Pass;
+  /** Why the page could not be read at all (an image the decoder or tesseract refused); its lines are then empty. */
+  failed?: string;
 }
 
 /**
@@ -76,6 +78,9 @@ export async function ocrPages(path: string, jobs: OcrJob[], options: OcrOptions
       const worker = await acquire();
       try {
         return await readPage(worker, job);
+      } catch (error) {
+        // A damaged image fails in the decoder or in tesseract, not in chidao: the caller says what it means for the file.
+        return { number: job.page, lines: [], pass: 'layout' as const, failed: ((error as Error)?.message ?? String(error)).split('\n')[0].slice(0, 200) };
       } finally {
         idle.push(worker);
         options.onProgress?.(++done, jobs.length);
@@ -89,7 +94,9 @@ export async function ocrPages(path: string, jobs: OcrJob[], options: OcrOptions
 
 async function startWorker(langPath: string): Promise<Worker> {
   // gzip:false and cacheMethod:'none' read the plain file in place and write nothing to the working folder.
-  return createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: false, cacheMethod: 'none' });
+  // Without an errorHandler tesseract.js rethrows a failed job (an image its decoder refuses) outside the
+  // job's promise, which ends the process; with one, the job's promise rejects and the page says why.
+  return createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: false, cacheMethod: 'none', errorHandler: () => {} });
 }
 
 async function readPage(worker: Worker, job: OcrJob): Promise<OcrPage> {

@@ -45,8 +45,8 @@ export function itemsToLines(items: TextItem[], pageHeight: number): PageLine[] 
     const flush = () => {
       const text = joinRuns(current).replace(/\s+/g, ' ').trim();
       if (text) {
-        const size = Math.max(...current.map((r) => r.size));
-        const bbox: Box = { x0: current[0].x0, y0: current[0].baseline - size * 0.8, x1: Math.max(...current.map((r) => r.x1)), y1: current[0].baseline + size * 0.2 };
+        const size = current.reduce((most, r) => Math.max(most, r.size), 0);
+        const bbox: Box = { x0: current[0].x0, y0: current[0].baseline - size * 0.8, x1: current.reduce((most, r) => Math.max(most, r.x1), -Infinity), y1: current[0].baseline + size * 0.2 };
         lines.push({ text: text.normalize('NFC'), bbox, baseline: current[0].baseline, size });
       }
       current = [];

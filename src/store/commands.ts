@@ -12,6 +12,7 @@ import PQueue from 'p-queue';
 import { ExtractPool } from './extract-pool.ts';
 import { openStore, type OpenOptions } from './index.ts';
 import { pipelineVersion } from './pipeline-version.ts';
+import type { Limits } from '../ingest/limits.ts';
 import { prepareRecord, type ExtractJob, type ExtractOutcome } from './prepare.ts';
 import { progressBar } from './progress.ts';
 import { render, type Column, type StoreFormat } from './render.ts';
@@ -34,6 +35,8 @@ export interface AddOptions extends DbOptions {
   readonly progress?: boolean;
   /** Never run the repair stage; documents stored so are told apart by their pipeline version. */
   readonly noRepair?: boolean;
+  /** Limits on what is read from each file (ingest/limits.ts). */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface AddResult {
@@ -80,7 +83,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
     const bar = progressBar(files.length, options.progress);
     try {
       const results = await Promise.all(files.map((file) => queue.add(async () => {
-        const result = await addOne(store, file, extract, options.noRepair);
+        const result = await addOne(store, file, extract, options.noRepair, options.limits);
         bar.tick(file);
         return result;
       })));
@@ -97,7 +100,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
   });
 }
 
-async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false): Promise<AddResult> {
+async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false, limits?: Partial<Limits>): Promise<AddResult> {
   const failed = (reason: string): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason });
   let bytes: Buffer;
   try {
@@ -109,7 +112,7 @@ async function addOne(store: Store, path: string, extract: (job: ExtractJob) => 
   const version = pipelineVersion() + (noRepair ? '+no-repair' : '');
   const stored = await store.findByHash(hash);
   if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
-  const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair });
+  const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair, limits });
   if (!record) return failed(reason);
   return { path, status: await store.put(record), number: record.header.number, tasks: record.tasks.length };
 }

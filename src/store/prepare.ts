@@ -4,6 +4,7 @@
  * Returns a reason instead of throwing, so a failure stays with its document.
  */
 import { extractFile } from '../extract-file.ts';
+import type { Limits } from '../ingest/limits.ts';
 import { InputError, notADirective, type Doc } from '../model.ts';
 import { toRecord } from './record.ts';
 import type { DocumentRecord } from './types.ts';
@@ -15,6 +16,8 @@ export interface ExtractJob {
   pipelineVersion: string;
   /** Extract without the repair stage (`corpus add --no-repair`). */
   noRepair?: boolean;
+  /** Limits on what is read (`corpus add --max-bytes …`). */
+  limits?: Partial<Limits>;
 }
 
 export type ExtractOutcome = { record: DocumentRecord; reason?: undefined } | { record?: undefined; reason: string };
@@ -22,7 +25,7 @@ export type ExtractOutcome = { record: DocumentRecord; reason?: undefined } | { 
 export async function prepareRecord(job: ExtractJob): Promise<ExtractOutcome> {
   let doc: Doc;
   try {
-    doc = await extractFile(job.path, { noRepair: job.noRepair });
+    doc = await extractFile(job.path, { noRepair: job.noRepair, ingest: job.limits });
   } catch (error) {
     if (error instanceof InputError) return { reason: error.reason };
     return { reason: `extraction failed: ${(error as Error).message}` };
