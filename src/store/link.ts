@@ -1,0 +1,93 @@
+/**
+ * A task's appearances across notices: when a notice is stored, `diff`
+ * pairs its tasks with those of related stored notices, and each pair
+ * becomes a link from the earlier notice's task to the later one's.
+ *
+ * Which stored notices are related, as the genre has it: a follow-up that
+ * repeats or re-dates tasks cites the notice it follows by number
+ * (`thực hiện Thông báo số 123/TB-VPCP`), so a cited notice is always
+ * compared and its pairs kept. A draft and its adoption cite nothing and
+ * need not even share the issuer's wording (17-TB's draft is headed by the
+ * committee's standing office, the adopted text by the committee), but they
+ * give the same agencies the same work; so the few notices sharing most of
+ * the new one's responsible agencies are diffed too, and linked only when
+ * diff pairs most of the shorter task list, as it does for versions of one
+ * text. Comparing against every stored notice would cost a diff per notice
+ * stored on every add.
+ */
+import { diffDocs } from '../diff/index.ts';
+import type { TaskSide } from '../diff/schema.ts';
+import { createDoc, type Clause, type ClauseKind, type Doc } from '../model.ts';
+import type { DocumentHeader, Task } from '../schema.ts';
+import { foldNumber } from './fold.ts';
+import type { ClauseRow, DocumentRecord, Relate, StoredDocument, TaskHit, TaskLink } from './types.ts';
+
+/** Stored notices diffed against a new one besides those it cites: the top of the agency ranking. */
+export const RELATED_LIMIT = 5;
+/** Share of the shorter task list diff must pair for two notices, neither citing the other, to be linked. */
+export const SAME_TEXT = 0.5;
+
+/** What `Store.put` needs to link a new document's tasks to those of the stored ones. */
+export function relateFor(record: DocumentRecord): Relate {
+  const agencies = new Set(record.tasks.flatMap((t) => t.agencies.filter((a) => a.role === 'responsible').map((a) => a.key)));
+  const added = { path: record.path, header: record.header, text: record.text, clauses: record.clauses, tasks: record.tasks.map((t) => t.hit) };
+  return {
+    query: { cites: record.cites, agencies: [...agencies], limit: RELATED_LIMIT },
+    link: (related) => related.flatMap((stored) => linksBetween(stored, added, record.cites)),
+  };
+}
+
+/**
+ * An undated document (a draft, a copy without its header) precedes the
+ * issued text; dated ones go by date; on the same date, or when neither is
+ * dated, the one stored first is the earlier.
+ */
+export function storedIsEarlier(stored: DocumentHeader, added: DocumentHeader): boolean {
+  if (stored.issuedAt === null || added.issuedAt === null) return stored.issuedAt === null;
+  return stored.issuedAt <= added.issuedAt;
+}
+
+type Side = Omit<StoredDocument, 'tasks'> & { tasks: Omit<TaskHit, 'document' | 'source'>[] };
+
+/** The links between a stored document and the one being added, earlier task first. */
+export function linksBetween(stored: Side, added: Side, cites: readonly string[]): TaskLink[] {
+  const [earlier, later] = storedIsEarlier(stored.header, added.header) ? [stored, added] : [added, stored];
+  const result = diffDocs(toDoc(earlier), toDoc(later));
+  const paired = result.changes.filter((c) => c.old.length && c.new.length);
+  const cited = stored.header.number !== null && cites.includes(foldNumber(stored.header.number));
+  if (!cited) {
+    const side = earlier.tasks.length <= later.tasks.length ? 'old' : 'new';
+    const shorter = Math.min(earlier.tasks.length, later.tasks.length);
+    if (paired.reduce((n, c) => n + c[side].length, 0) < SAME_TEXT * shorter) return [];
+  }
+  const earlierId = idsBySpan(earlier);
+  const laterId = idsBySpan(later);
+  return paired.flatMap((c) => c.old.flatMap((o) => c.new.map((n) => ({ earlier: earlierId(o), later: laterId(n), change: c.types.join(' ') }))))
+    // A task id in both (a document added twice under two paths) is one task, not a link.
+    .filter((l) => l.earlier !== l.later);
+}
+
+/** A diff side's task id, found by its span (unique within a document, unlike clause paths in drafts). */
+function idsBySpan(side: Side): (t: TaskSide) => string {
+  const ids = new Map(side.tasks.map((t) => [`${t.span.start}:${t.span.end}`, t.id]));
+  return (t) => ids.get(`${t.span.start}:${t.span.end}`)!;
+}
+
+/** A stored document as the Doc `diffDocs` reads: header, working text, clause tree and tasks. */
+function toDoc(side: Side): Doc {
+  const doc = createDoc(side.path, side.text, 'stored');
+  doc.header = side.header;
+  doc.root = tree(side.clauses);
+  doc.tasks = side.tasks.map((t): Task => {
+    const { sourceSpan, ...task } = t;
+    return sourceSpan ? { ...task, sourceSpan } : task;
+  });
+  return doc;
+}
+
+/** The clause tree from its rows (in document order, each naming its parent's position). */
+function tree(rows: readonly ClauseRow[]): Clause | undefined {
+  const clauses = rows.map((r): Clause => ({ kind: r.kind as ClauseKind, label: r.label, path: r.path, start: r.start, end: r.end, children: [] }));
+  rows.forEach((r, k) => r.parentOrd !== null && clauses[r.parentOrd].children.push(clauses[k]));
+  return clauses[0];
+}
