@@ -71,16 +71,23 @@ test.each([
   expect(citedNumbers(text, own)).toEqual(want);
 });
 
-test.each([
-  [null, '2025-12-29', true],
-  ['2025-12-29', null, false],
-  ['2026-01-10', '2026-03-20', true],
-  ['2026-03-20', '2026-01-10', false],
-  ['2026-03-20', '2026-03-20', true],
-  [null, null, true],
-] as const)('stored dated %s, added dated %s: the stored one is earlier: %s', (stored, added, want) => {
-  const header = (issuedAt: string | null): DocumentHeader => ({ number: null, kind: null, issuer: null, issuedAt, place: null, title: null, signer: null, addressees: [] });
-  expect(storedIsEarlier(header(stored), header(added))).toBe(want);
+describe('which of two documents is the earlier', () => {
+  const side = (number: string | null, issuedAt: string | null, cites: string[] = []) => ({
+    header: { number, kind: null, issuer: null, issuedAt, place: null, title: null, signer: null, addressees: [] } satisfies DocumentHeader,
+    cites,
+  });
+  test.each([
+    ['an undated draft, then the issued text', side(null, null), side('17-TB/CQTTBCĐ', '2025-12-29'), true],
+    ['the issued text, then its undated draft', side('17-TB/CQTTBCĐ', '2025-12-29'), side(null, null), false],
+    ['by date', side('101/TB-VPCP', '2026-01-10'), side('145/TB-VPCP', '2026-03-20'), true],
+    ['by date, added out of order', side('145/TB-VPCP', '2026-03-20'), side('101/TB-VPCP', '2026-01-10'), false],
+    ['the same date: the one stored first', side('1/TB', '2026-03-20'), side('2/TB', '2026-03-20'), true],
+    ['neither dated: the one stored first', side(null, null), side(null, null), true],
+    ['an undated report citing the stored notice comes after it', side('17-TB/CQTTBCĐ', '2025-12-29'), side('19-BC/CQTTBCĐ', null, ['17-tb/cqttbcd']), true],
+    ['a stored follow-up citing the one added comes after it', side('145/TB-VPCP', null, ['101/tb-vpcp']), side('101/TB-VPCP', '2026-01-10'), false],
+  ] as const)('%s', (_, stored, added, want) => {
+    expect(storedIsEarlier(stored, added)).toBe(want);
+  });
 });
 
 async function links(db: string): Promise<TaskLink[]> {
