@@ -234,7 +234,8 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * The stored documents a new one (`documentId`) may continue: those it cites
- * by number, then the `limit` sharing most agencies with it. Documents
+ * by number, then the `limit` with the most of its responsible agencies in
+ * common (link.ts says why these). Documents
  * stored before their text was kept cannot be diffed and are left out.
  */
 export function relatedDocuments(q: RelatedQuery, documentId: unknown): Sql[] {
