@@ -8,7 +8,7 @@ import { InputError, notADirective, type Doc } from './model.ts';
 import { extractFile } from './extract-file.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
-import { Extraction } from './schema.ts';
+import { Extraction, LOW_CONFIDENCE } from './schema.ts';
 import { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars } from './eval/run.ts';
 import { formatFirstLook, readFirstLook } from './eval/first-look.ts';
 import { evaluateRepair, formatRepairEval } from './eval/repair.ts';
@@ -127,6 +127,9 @@ async function commandExtract(args: string[]): Promise<number> {
   if (refused) throw new InputError(doc.path, refused);
   const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
   emit(render(extraction, format), values.out);
+  // What a reviewer should check first: the fields the extractor is least sure of.
+  const low = extraction.tasks.reduce((n, t) => n + Object.values(t.fieldConfidence).filter((c) => c < LOW_CONFIDENCE).length, 0);
+  if (low) process.stderr.write(`chidao: ${low} low-confidence field${low === 1 ? '' : 's'} (below ${LOW_CONFIDENCE}) in ${doc.path}\n`);
   return 0;
 }
 

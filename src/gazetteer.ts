@@ -345,6 +345,13 @@ function officesInProvinces(text: string, folded: string, at: number, listStart:
   return provinces.map((p) => ({ ...p, collective: false, members: held.map((o) => `${CITIES.has(p.name) ? o.city : o.province}${p.name}`), name: `${CITIES.has(p.name) ? held[0].city : held[0].province}${p.name}` }));
 }
 
+/** The forms a canonical name is written in (its aliases, a ministry's name without `Bộ`), folded, longest first; [] for a name the gazetteer does not list. */
+export function aliasesOf(name: string): string[] {
+  return [...(formsOf.get(name) ?? []), ...MINISTRY_SHORT.filter((s) => s.name === name).map((s) => s.folded)];
+}
+const formsOf = new Map<string, string[]>();
+for (const e of entries) formsOf.set(e.name, [...(formsOf.get(e.name) ?? []), e.folded]);
+
 export function canonicalAgency(name: string): string | null {
   const entry = byForm.get(foldName(name.trim()));
   return entry ? entry.name : null;
