@@ -325,15 +325,13 @@ const NAME_FIELDS = ['responsible', 'coordinating', 'directing'] as const;
 /**
  * The task with its evidence: each value's words found again where it was
  * read, mapped to the file as read, a confidence per field and the reasons
- * for it. A name that flowed down and whose words are not where it was read
- * is looked for in the task's own words.
+ * for it.
  */
 function grounded(doc: Doc, draft: Draft, locator: Locator): Task {
   const readings = readingsOf.get(draft)!;
   const toSource = (span: Region) => sourceSpan(doc, span.start, span.end);
-  const locateName = (r: Reading) => locator.name(r.ground!.region, r.value) ?? (r.ground!.found === 'own' ? null : locator.name(draft.span, r.value));
-  const field = (f: TaskField) =>
-    groundField(f, readings[f], f === 'deadline' ? (r) => locator.phrase(r.ground!.region, r.value) : f === 'deliverable' ? (r) => locator.deliverable(r.ground!.region, r.value) : locateName, locator, doc.messages, draft.span);
+  const locate = (f: TaskField) => (r: Reading) => (f === 'deadline' ? locator.phrase(r.ground!.region, r.value) : f === 'deliverable' ? locator.deliverable(r.ground!.region, r.value) : locator.name(r.ground!.region, r.value));
+  const field = (f: TaskField) => groundField(f, readings[f], locate(f), locator, doc.messages, draft.span);
   const fields = Object.fromEntries(([...NAME_FIELDS, 'deadline', 'deliverable'] as const).map((f) => [f, field(f)])) as Record<TaskField, ReturnType<typeof groundField>>;
   const spans = (f: TaskField) => fields[f].spans.filter((s): s is Region => s !== null).map(toSource);
   const single = (f: TaskField) => spans(f)[0] ?? null;
