@@ -97,6 +97,17 @@ describe('limits', () => {
   });
 });
 
+describe('emphasis runs', () => {
+  // A web page's dump bolds every label (about a thousand runs in one paragraph, as in the Công điện dumps of the corpus); a generated file's unpaired runs by the ten thousand would take remark minutes.
+  const label = (i: number) => `**Nhãn ${i}:**\n|\nGiá trị ${i}\n|\n`;
+  it.each([
+    ['a dump of 1,500 bold labels in one paragraph', 'markdown', `# Công điện\n\n${Array.from({ length: 1500 }, (_, i) => label(i)).join('')}1. Giao Bộ Tài chính chủ trì.\n`],
+    ['50,000 alternating unclosed runs', 'text', `# Thông báo\n\n**${'*_'.repeat(50_000)} 1. Giao Bộ Tài chính.\n`],
+  ])('reads %s as %s', async (_, format, text) => {
+    expect((await ingestBytes('page.md', Buffer.from(text))).format).toBe(format);
+  });
+});
+
 describe('damaged parts', () => {
   it.each([
     ['a .docx whose directory points past its end', 'far.docx', () => {
