@@ -91,7 +91,7 @@ export function findAgencies(text: string): AgencyMention[] {
     const written = modernUy(text.slice(m.index, m.index + m[0].length));
     candidates.push({ start: m.index, end: m.index + m[0].length, name: entry.collective ? capitalise(written) : entry.name, written, collective: entry.collective });
   }
-  candidates.push(...grammarMentions(text, folded, new Set(candidates.map((c) => c.start))));
+  candidates.push(...grammarMentions(text, folded, candidates));
   // The longest reading of a stretch wins: `Sở Xây dựng tỉnh Gia Lai` over `tỉnh Gia Lai`.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const c of candidates) if (!mentions.some((x) => c.start < x.end && c.end > x.start)) mentions.push(c);
@@ -184,7 +184,8 @@ const NAMED_HEADS = grammar.namedHeads.map((h) => new RegExp(`${B}${escapeRegExp
 const NAME_STOP = new RegExp(`^(?:${foldedAlternation(grammar.nameStops)})${E}`, 'u');
 
 /** Mentions by the grammar; a head noun's open reading yields to a listed name that starts at the same place (`Văn phòng Chính phủ` in `Văn phòng Chính phủ công bố …`). */
-function grammarMentions(text: string, folded: string, listedStarts: Set<number>): AgencyMention[] {
+function grammarMentions(text: string, folded: string, listed: readonly AgencyMention[]): AgencyMention[] {
+  const listedStarts = new Set(listed.map((c) => c.start));
   const found: AgencyMention[] = [];
   const startsCapital = (at: number) => /\p{Lu}/u.test(text[at] ?? '');
   for (const rule of RULES) {
@@ -211,10 +212,15 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
   for (const head of NAMED_HEADS) {
     for (const m of folded.matchAll(head)) {
       if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/^(?:[\p{Lu}\p{N}]|ở\s+\p{Lu})/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
-      const end = nameEnd(text, folded, m.index! + m[0].length);
+      let end = nameEnd(text, folded, m.index! + m[0].length);
       if (end <= m.index! + m[0].length || (named.get(m.index!)?.end ?? 0) >= end) continue;
+      // A name that holds a listed body's name ends where that name ends, commas and all, and carries it canonical
+      // (`Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách`, `… Ủy ban KH,CN&MT`).
+      const inner = listed.find((c) => !c.collective && c.start > m.index! && c.start < end && c.end > end);
+      if (inner) end = inner.end;
       const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
-      named.set(m.index!, { start: m.index!, end, name: written, written, collective: false });
+      const name = inner ? `${modernUy(text.slice(m.index!, inner.start)).replace(/\s+/gu, ' ')}${inner.name}` : written;
+      named.set(m.index!, { start: m.index!, end, name, written, collective: false });
     }
   }
   found.push(...named.values());
