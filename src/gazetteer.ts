@@ -127,6 +127,7 @@ const foldedAlternation = (forms: readonly string[]) => [...new Set(forms.map(fo
 /** `các tỉnh, thành phố …` after a name: where the body is. */
 const REACH = new RegExp(`^các\\s+(?:${foldedAlternation(grammar.levels)})(?![\\p{L}\\p{N}])`, 'u');
 const canonicalOf = (pairs: [string, string][]) => new Map(pairs.map(([form, name]) => [foldName(form), name]));
+const LOCAL_BODY_NAME = canonicalOf([...grammar.localBodies.map((b): [string, string] => [b, b]), ...Object.entries(grammar.localBodyAbbreviations)]);
 const SECTOR_NAME = canonicalOf([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]);
 /** Every written form of a province's name with its canonical spelling. */
 const PROVINCE_FORMS: [string, string][] = [...grammar.provinces.map((p): [string, string] => [p, p]), ...Object.entries(grammar.provinceSpellings)];
@@ -165,8 +166,8 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
     name: (m, w) => `${officeOf(w, m[1])}${(grammar.localGovernmentNames as Record<string, string>)[m[2]] ?? capitalise(w.slice(m[1].length, m[1].length + m[2].length))}${w.slice(m[1].length + m[2].length).replace(/\s*\/\s*/gu, ', ')}`,
   },
   {
-    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localBodies)})((?:\\s+${PLACE})?)${E}`, 'gu'),
-    name: (m, w) => w,
+    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation([...grammar.localBodies, ...Object.keys(grammar.localBodyAbbreviations)])})((?:\\s+${PLACE})?)${E}`, 'gu'),
+    name: (m, w) => `${officeOf(w, m[1])}${LOCAL_BODY_NAME.get(m[2])}${placeOf(w, m[0].length - m[3].length)}`,
   },
   // A province by its name, in any case: the name's capital marks it (`thành phố Đà Nẵng cần tập trung …`).
   { re: new RegExp(`${B}(tỉnh|thành phố|tp\\.?)\\s+(${PROVINCE})${E}`, 'gu'), name: (m) => `${m[1] === 'tỉnh' ? 'Tỉnh' : 'Thành phố'} ${PROVINCE_NAME.get(m[2])}`, anyCase: true },
