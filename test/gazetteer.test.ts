@@ -44,6 +44,8 @@ describe('gazetteer', () => {
     ['Tổ đảng ở Thường trực Ủy ban KH,CN&MT chủ trì', ['Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường']],
     // A province's bodies abbreviated, or in another case, are named as listed.
     ['Bộ CHQS tỉnh, Văn phòng UBND tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh chủ trì', ['Bộ Chỉ huy Quân sự tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh', 'Hội Nông dân tỉnh']],
+    // A sector written without its comma and `và`.
+    ['Sở Văn hoá Thể thao du lịch chủ trì', ['Sở Văn hóa, Thể thao và Du lịch']],
     // A listed department whose name ends in a sector that is also a verb (`xây dựng`).
     ['Cục Kết cấu hạ tầng xây dựng tham mưu việc chỉ đạo', ['Cục Kết cấu hạ tầng xây dựng']],
   ])('reads the names in %s', (text, names) => {
