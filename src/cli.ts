@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { InputError, notADirective, type Doc } from './model.ts';
 import { extractFile } from './extract-file.ts';
+import { pipelineNames } from './pipeline.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
 import { Extraction, LOW_CONFIDENCE } from './schema.ts';
@@ -47,7 +48,7 @@ Options:
   --format     output format (default json; table for corpus, query and stats)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
   repair       restore lost diacritics and OCR damage; json adds the unsure tokens
-  --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
+  --pipeline   force a pipeline (pipelines/*.json: notice, report, web-draft, legal-site); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --max-bytes, --max-chars, --max-pages, --max-pixels, --max-inflated-bytes, --max-zip-entries, --max-depth
@@ -121,6 +122,7 @@ async function commandExtract(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
   const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
   reportMessages(doc);
   const refused = notADirective(doc);
