@@ -61,9 +61,9 @@ const flowed = (names: string[], ctx: Context): Reading[] => names.map((value) =
 /** A deadline's phrase, unless there is none. */
 const deadlineRead = (deadline: Deadline, ground: Ground | null, choice?: Reading['choice']): Reading[] => (deadline.kind === 'none' || !deadline.text ? [] : [{ value: deadline.text, ground, ...(choice ? { choice } : {}) }]);
 const deliverableRead = (deliverable: string | null, ground: Ground | null): Reading[] => (deliverable ? [{ value: deliverable, ground }] : []);
-/** Context names with where they were read. */
-const namesAt = (ctx: Context, names: string[], ground: Ground): Map<string, Ground> => {
-  const out = new Map(ctx.names);
+/** Where names were read, with `names` now read at `ground`. */
+const namesAt = (known: Map<string, Ground>, names: string[], ground: Ground): Map<string, Ground> => {
+  const out = new Map(known);
   for (const name of names) out.set(name, ground);
   return out;
 };
@@ -119,9 +119,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     if (row.children.length) {
       // A group row's cells flow to the rows under it, as a heading's words do.
       let names = ctx.names;
-      if (responsible.length) names = namesAt({ ...ctx, names }, responsible, inCell('responsible', 'heading'));
-      else if (roles?.responsible.length) names = namesAt({ ...ctx, names }, roles.responsible, inCell('task', 'heading'));
-      if (coordinating.length) names = namesAt({ ...ctx, names }, coordinating, inCell('coordinating', 'heading'));
+      if (responsible.length) names = namesAt(names, responsible, inCell('responsible', 'heading'));
+      else if (roles?.responsible.length) names = namesAt(names, roles.responsible, inCell('task', 'heading'));
+      if (coordinating.length) names = namesAt(names, coordinating, inCell('coordinating', 'heading'));
       const own: Context = {
         ...ctx,
         responsible: responsible.length ? responsible : roles?.responsible.length ? roles.responsible : ctx.responsible,
@@ -638,7 +638,7 @@ function contextOf(text: string, region: Region, ctx: Context, node: Clause): Co
     coordinating: roles.coordinating.length ? roles.coordinating : roles.responsible.length ? [] : ctx.coordinating,
     directing: roles.directing.length ? roles.directing : roles.responsible.length ? [] : ctx.directing,
     deadline: deadline ?? ctx.deadline,
-    names: namesAt(ctx, [...roles.responsible, ...roles.coordinating, ...roles.directing], here),
+    names: namesAt(ctx.names, [...roles.responsible, ...roles.coordinating, ...roles.directing], here),
     deadlineAt: deadline ? here : ctx.deadlineAt,
     narrative,
     addressedBy,
