@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc } from '../src/model.ts';
+import { applyRewrite, createDoc, TextRewriter, type Doc } from '../src/model.ts';
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
 import { normalise } from '../src/stages/normalise.ts';
 import { segment } from '../src/stages/segment.ts';
@@ -176,6 +176,23 @@ describe('validate, on evidence', () => {
     ['a missing span', { coordinating: [] }, /0 spans for 1 names/u],
   ])('reports %s', (_, evidence, reason) => {
     expect(problems(evidence)).toEqual([expect.stringMatching(reason)]);
+  });
+
+  it('reads a repaired document’s span through what repair made of its words', () => {
+    // An OCR'd `hing nim` that repair read as `hằng năm`: the span is on the damaged words as read.
+    const source = '1. Bộ Công an báo cáo kết quả thực hiện hing nim.';
+    const at = source.indexOf('hing nim');
+    const rewriter = new TextRewriter();
+    rewriter.keep(source, 0, at);
+    rewriter.replace('hằng năm', at, at + 'hing nim'.length);
+    rewriter.keep(source, at + 'hing nim'.length, source.length);
+    const { text, toOld } = rewriter.finish(source.length);
+    const repaired = { ...applyRewrite(createDoc('t.txt', source, 'text'), text, toOld), repaired: true };
+    const out = validate(extract(readHeader(segment(repaired))));
+    const task = out.tasks![0];
+    expect(task.deadline).toMatchObject({ kind: 'recurring', recurrence: 'yearly' });
+    expect(words(out, task.evidence.deadline)).toBe('hing nim');
+    expect(out.messages.filter((m) => m.ruleId === 'validate:evidence')).toEqual([]);
   });
 
   it('accepts a span that holds an alias of the name', () => {
