@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { InputError, notADirective, type Doc } from './model.ts';
 import { extractFile } from './extract-file.ts';
+import { pipelineNames } from './pipeline.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
-import { Extraction } from './schema.ts';
+import { Extraction, LOW_CONFIDENCE } from './schema.ts';
 import { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars } from './eval/run.ts';
 import { formatFirstLook, readFirstLook } from './eval/first-look.ts';
 import { evaluateRepair, formatRepairEval } from './eval/repair.ts';
@@ -48,7 +49,7 @@ Options:
   --format     output format (default json; table for corpus, query and stats)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
   repair       restore lost diacritics and OCR damage; json adds the unsure tokens
-  --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
+  --pipeline   force a pipeline (pipelines/*.json: notice, report, web-draft, legal-site); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --max-bytes, --max-chars, --max-pages, --max-pixels, --max-inflated-bytes, --max-zip-entries, --max-depth
@@ -122,12 +123,16 @@ async function commandExtract(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
   const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
   reportMessages(doc);
   const refused = notADirective(doc);
   if (refused) throw new InputError(doc.path, refused);
   const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
   emit(render(extraction, format), values.out);
+  // What a reviewer should check first: the fields the extractor is least sure of.
+  const low = extraction.tasks.reduce((n, t) => n + Object.values(t.fieldConfidence).filter((c) => c < LOW_CONFIDENCE).length, 0);
+  if (low) process.stderr.write(`chidao: ${low} low-confidence field${low === 1 ? '' : 's'} (below ${LOW_CONFIDENCE}) in ${doc.path}\n`);
   return 0;
 }
 

@@ -376,8 +376,14 @@ function romanItems(own: string): { index: number; after: number; n: number; lab
 
 /** The words of a clause before its first sub-item: its heading or context. */
 export function headOf(node: Clause, text: string): string {
+  const { start, end } = headRegion(node);
+  return text.slice(start, end).trim();
+}
+
+/** Where a clause's heading stands: its words up to its first numbered sub-item. */
+export function headRegion(node: Clause): { start: number; end: number } {
   const firstSub = node.children.find((c) => c.kind === 'sub');
-  return text.slice(node.start, firstSub ? firstSub.start - firstSub.label.length - 1 : node.end).trim();
+  return { start: node.start, end: firstSub ? firstSub.start - firstSub.label.length - 1 : node.end };
 }
 
 export function walk(node: Clause, visit: (node: Clause, ancestors: Clause[]) => void, ancestors: Clause[] = []): void {

@@ -17,11 +17,11 @@
  * per notice stored on every add. Which of the two is the earlier: see
  * `storedIsEarlier`.
  */
-import { fold } from '../diff/align.ts';
+import { fold, type Comparable, type ComparedTask } from '../diff/align.ts';
 import { diffDocs } from '../diff/index.ts';
 import type { TaskSide } from '../diff/schema.ts';
-import { createDoc, type Clause, type ClauseKind, type Doc } from '../model.ts';
-import type { DocumentHeader, Task } from '../schema.ts';
+import type { Clause, ClauseKind } from '../model.ts';
+import type { DocumentHeader } from '../schema.ts';
 import { foldNumber } from './fold.ts';
 import { citedNumbers } from './record.ts';
 import type { ClauseRow, DocumentRecord, Relate, StoredDocument, TaskHit, TaskLink } from './types.ts';
@@ -112,16 +112,13 @@ function idsBySpan(side: Side): (t: TaskSide) => string {
   return (t) => ids.get(`${t.span.start}:${t.span.end}`)!;
 }
 
-/** A stored document as the Doc `diffDocs` reads: header, working text, clause tree and tasks. */
-function toDoc(side: Side): Doc {
-  const doc = createDoc(side.path, side.text, 'stored');
-  doc.header = side.header;
-  doc.root = tree(side.clauses);
-  doc.tasks = side.tasks.map((t): Task => {
+/** A stored document as `diffDocs` reads it: header, working text, clause tree and tasks. */
+function toDoc(side: Side): Comparable {
+  const tasks = side.tasks.map((t): ComparedTask => {
     const { sourceSpan, ...task } = t;
     return sourceSpan ? { ...task, sourceSpan } : task;
   });
-  return doc;
+  return { path: side.path, text: side.text, header: side.header, root: tree(side.clauses), tasks };
 }
 
 /** The clause tree from its rows (in document order, each naming its parent's position). */
