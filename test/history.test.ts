@@ -114,11 +114,13 @@ describe.each(BACKENDS)('task history on %s', (backend) => {
   afterAll(() => drop());
 
   test('the follow-up links to the tasks it repeats, with how diff paired them; the dropped one has no link', async () => {
-    expect(await links(db)).toEqual([
-      { earlier: '101/TB-VPCP#1', later: '145/TB-VPCP#1', change: 'reworded redated' },
-      { earlier: '101/TB-VPCP#2', later: '145/TB-VPCP#2', change: 'reworded' },
-      { earlier: '101/TB-VPCP#4', later: '145/TB-VPCP#3', change: 'unchanged' },
+    const all = await links(db);
+    expect(all.map((l) => [l.earlier, l.later, l.change])).toEqual([
+      ['101/TB-VPCP#1', '145/TB-VPCP#1', 'reworded redated'],
+      ['101/TB-VPCP#2', '145/TB-VPCP#2', 'reworded'],
+      ['101/TB-VPCP#4', '145/TB-VPCP#3', 'unchanged'],
     ]);
+    expect(new Set(all.map((l) => `${l.earlierSource} → ${l.laterSource}`))).toEqual(new Set([`${join(dir, 'tb101.txt')} → ${join(dir, 'tb145.txt')}`]));
   });
 
   test('task history shows each appearance in date order, from either end and by a prefix', async () => {

@@ -84,7 +84,9 @@ export function linksBetween(stored: Side, added: Side & { cites: readonly strin
   }
   const earlierId = idsBySpan(earlier);
   const laterId = idsBySpan(later);
-  return paired.flatMap((c) => c.old.flatMap((o) => c.new.map((n) => ({ earlier: earlierId(o), later: laterId(n), change: c.types.join(' ') }))))
+  return paired.flatMap((c) => c.old.flatMap((o) => c.new.map((n) => ({
+    earlier: earlierId(o), later: laterId(n), change: c.types.join(' '), earlierSource: earlier.path, laterSource: later.path,
+  }))))
     // A task id in both (a document added twice under two paths) is one task, not a link.
     .filter((l) => l.earlier !== l.later);
 }

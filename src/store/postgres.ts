@@ -199,11 +199,11 @@ async function relink(client: pg.PoolClient, record: DocumentRecord, documentId:
     const read = storedDocuments(ids);
     links = relate.link(toStoredDocuments(await rows(client, read.documents), await rows(client, read.clauses), await rows(client, read.tasks)));
   }
-  const own = record.tasks.map((t) => t.hit.id);
-  if (own.length) await rows(client, deleteLinksTo(own));
+  await rows(client, deleteLinksTo(record.path));
   if (!links.length) return;
-  await client.query(`INSERT INTO task_links (earlier_task, later_task, change, linked_at)
-    SELECT x.earlier, x.later, x.change, $2 FROM jsonb_to_recordset($1::jsonb) AS x (earlier text, later text, change text) ON CONFLICT DO NOTHING`,
+  await client.query(`INSERT INTO task_links (earlier_source, earlier_task, later_source, later_task, change, linked_at)
+    SELECT x."earlierSource", x.earlier, x."laterSource", x.later, x.change, $2
+    FROM jsonb_to_recordset($1::jsonb) AS x ("earlierSource" text, earlier text, "laterSource" text, later text, change text) ON CONFLICT DO NOTHING`,
   [JSON.stringify(links), new Date().toISOString()]);
 }
 

@@ -295,11 +295,13 @@ export function toStoredDocuments(documents: Row[], clauses: Row[], tasks: Row[]
 }
 
 /** The links a re-added document's tasks had as the later side are made again from what it now says. */
-export function deleteLinksTo(taskIds: string[]): Sql {
-  return { text: `DELETE FROM task_links WHERE later_task IN (${marks(taskIds.length)})`, params: taskIds };
+export function deleteLinksTo(path: string): Sql {
+  return { text: 'DELETE FROM task_links WHERE later_source = ?', params: [path] };
 }
 
 /** A pair already linked (this document being the earlier side, when added again) keeps its first record. */
-export const INSERT_LINK = 'INSERT INTO task_links (earlier_task, later_task, change, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING';
-export const SELECT_LINKS = 'SELECT earlier_task, later_task, change FROM task_links ORDER BY earlier_task, later_task';
-export const toLink = (r: Row): TaskLink => ({ earlier: r.earlier_task as string, later: r.later_task as string, change: r.change as string });
+export const INSERT_LINK = 'INSERT INTO task_links (earlier_source, earlier_task, later_source, later_task, change, linked_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+export const SELECT_LINKS = 'SELECT earlier_source, earlier_task, later_source, later_task, change FROM task_links ORDER BY earlier_task, later_task, earlier_source, later_source';
+export const toLink = (r: Row): TaskLink => ({
+  earlier: r.earlier_task as string, later: r.later_task as string, change: r.change as string, earlierSource: r.earlier_source as string, laterSource: r.later_source as string,
+});

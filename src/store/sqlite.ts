@@ -120,14 +120,11 @@ class SqliteStore implements Store {
     const ids = [...new Set(relatedDocuments(relate.query, documentId).flatMap((sql) => this.once(sql).map((r) => r.id)))];
     const read = storedDocuments(ids);
     const links = ids.length ? relate.link(toStoredDocuments(this.once(read.documents), this.once(read.clauses), this.once(read.tasks))) : [];
-    const own = record.tasks.map((t) => t.hit.id);
-    if (own.length) {
-      const stale = deleteLinksTo(own);
-      this.db.prepare(stale.text).run(...stale.params);
-    }
+    const stale = deleteLinksTo(record.path);
+    this.prepare(stale.text).run(...stale.params);
     const insert = this.prepare(INSERT_LINK);
     const now = new Date().toISOString();
-    for (const l of links) insert.run(l.earlier, l.later, l.change, now);
+    for (const l of links) insert.run(l.earlierSource, l.earlier, l.laterSource, l.later, l.change, now);
   }
 
   private write(r: DocumentRecord): { result: PutResult; documentId: number | bigint | null } {

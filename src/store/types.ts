@@ -150,6 +150,9 @@ export interface TaskRef {
 export interface TaskLink {
   earlier: string;
   later: string;
+  /** The stored paths of the two tasks' documents: documents without a number share task ids. */
+  earlierSource: string;
+  laterSource: string;
   /** The diff's change types, space-separated: `unchanged`, `reworded redated`, … */
   change: string;
 }

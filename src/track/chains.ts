@@ -4,7 +4,11 @@
  */
 import type { TaskLink } from '../store/types.ts';
 
-/** Links as two lookups: the tasks each one continues, and those continuing it. */
+/** A stored task as links name it: its document's path and its id (documents without a number share ids). */
+export const taskKey = (source: string, id: string) => `${source}\n${id}`;
+export const idOfKey = (key: string) => key.slice(key.indexOf('\n') + 1);
+
+/** Links as two lookups by task key: the tasks each one continues, and those continuing it. */
 export interface Chains {
   earlierOf: ReadonlyMap<string, readonly TaskLink[]>;
   laterOf: ReadonlyMap<string, readonly TaskLink[]>;
@@ -15,8 +19,8 @@ export function chains(links: readonly TaskLink[]): Chains {
   const laterOf = new Map<string, TaskLink[]>();
   const add = (m: Map<string, TaskLink[]>, key: string, l: TaskLink) => (m.get(key) ?? m.set(key, []).get(key)!).push(l);
   for (const l of links) {
-    add(earlierOf, l.later, l);
-    add(laterOf, l.earlier, l);
+    add(earlierOf, taskKey(l.laterSource, l.later), l);
+    add(laterOf, taskKey(l.earlierSource, l.earlier), l);
   }
   return { earlierOf, laterOf };
 }
@@ -36,11 +40,11 @@ function reach(id: string, next: (id: string) => string[]): string[] {
   return [...seen];
 }
 
-const earlier = (c: Chains, id: string) => (c.earlierOf.get(id) ?? []).map((l) => l.earlier);
-const later = (c: Chains, id: string) => (c.laterOf.get(id) ?? []).map((l) => l.later);
+const earlier = (c: Chains, key: string) => (c.earlierOf.get(key) ?? []).map((l) => taskKey(l.earlierSource, l.earlier));
+const later = (c: Chains, key: string) => (c.laterOf.get(key) ?? []).map((l) => taskKey(l.laterSource, l.later));
 
-/** Every task `id` continues, however far back. */
-export const ancestors = (c: Chains, id: string): string[] => reach(id, (at) => earlier(c, at));
+/** The keys of every task the one with `key` continues, however far back. */
+export const ancestors = (c: Chains, key: string): string[] => reach(key, (at) => earlier(c, at));
 
-/** The task and every task linked to it either way: its appearances. */
-export const chainOf = (c: Chains, id: string): string[] => [id, ...reach(id, (at) => [...earlier(c, at), ...later(c, at)])];
+/** The task and every task linked to it either way, by key: its appearances. */
+export const chainOf = (c: Chains, key: string): string[] => [key, ...reach(key, (at) => [...earlier(c, at), ...later(c, at)])];

@@ -7,7 +7,7 @@
 import { openStore } from '../store/index.ts';
 import { render, type Column } from '../store/render.ts';
 import type { TaskHit } from '../store/types.ts';
-import { ancestors, chainOf, chains, type Chains } from './chains.ts';
+import { ancestors, chainOf, chains, idOfKey, taskKey, type Chains } from './chains.ts';
 import { resolveTask } from './record.ts';
 import { markdownTable } from './rows.ts';
 
@@ -30,10 +30,10 @@ export interface Appearance {
  */
 export function appearances(c: Chains, tasks: readonly TaskHit[], issuedAt: ReadonlyMap<string, string | null>): Appearance[] {
   const rows = tasks.map((t) => ({
-    depth: ancestors(c, t.id).length,
+    depth: ancestors(c, taskKey(t.source, t.id)).length,
     appearance: {
       id: t.id, document: t.document, source: t.source, issuedAt: issuedAt.get(t.source) ?? null, clause: t.clause, deadline: t.deadline,
-      responsible: t.responsible, text: t.text, change: (c.earlierOf.get(t.id) ?? []).map((l) => l.change).join('; ') || null,
+      responsible: t.responsible, text: t.text, change: (c.earlierOf.get(taskKey(t.source, t.id)) ?? []).map((l) => l.change).join('; ') || null,
     },
   }));
   // '' (undated) sorts before every date.
@@ -46,7 +46,11 @@ export async function taskHistory(given: string, options: { db?: string } = {}):
   try {
     const task = await resolveTask(store, given);
     const c = chains(await store.links());
-    const [tasks, documents] = await Promise.all([store.query({ ids: chainOf(c, task.id) }), store.list()]);
+    // Every stored task with the id (documents without a number share ids), and what each is linked to.
+    const own = await store.query({ ids: [task.id] });
+    const keys = new Set(own.flatMap((t) => chainOf(c, taskKey(t.source, t.id))));
+    const [linked, documents] = await Promise.all([store.query({ ids: [...new Set([...keys].map(idOfKey))] }), store.list()]);
+    const tasks = linked.filter((t) => keys.has(taskKey(t.source, t.id)));
     return appearances(c, tasks, new Map(documents.map((d) => [d.path, d.issuedAt])));
   } finally {
     await store.close();

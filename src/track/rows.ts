@@ -8,7 +8,7 @@ import { foldWords } from '../store/fold.ts';
 import { openStore } from '../store/index.ts';
 import { render, type Column } from '../store/render.ts';
 import { ROLES, type ROLE_FILTERS, type TaskEvent, type TaskHit, type TaskLink } from '../store/types.ts';
-import { ancestors, chains } from './chains.ts';
+import { ancestors, chains, idOfKey, taskKey } from './chains.ts';
 import { standing, DUE_SOON, type Standing } from './status.ts';
 
 export interface StatusFilter {
@@ -59,13 +59,14 @@ export function statusRows(input: StatusInput, filter: StatusFilter): StatusRow[
   const byTask = new Map<string, TaskEvent[]>();
   for (const e of input.events) byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), e]);
   const c = chains(input.links);
-  const stored = new Set(input.stored.map((t) => t.id));
-  const continued = (id: string) => (c.laterOf.get(id) ?? []).some((l) => stored.has(l.later));
+  const stored = new Set(input.stored.map((t) => taskKey(t.source, t.id)));
+  const continued = (key: string) => (c.laterOf.get(key) ?? []).some((l) => stored.has(taskKey(l.laterSource, l.later)));
   const wanted = filter.agency === undefined ? null : agencyKey(filter.agency);
   const roles = !filter.role || filter.role === 'any' ? ROLES : [filter.role];
   return input.tasks.flatMap((t) => {
-    if (continued(t.id)) return [];
-    const earlier = ancestors(c, t.id).sort();
+    const key = taskKey(t.source, t.id);
+    if (continued(key)) return [];
+    const earlier = [...new Set(ancestors(c, key).map(idOfKey))].sort();
     const events = [t.id, ...earlier].flatMap((id) => byTask.get(id) ?? []).sort((p, q) => p.seq - q.seq);
     const date = input.issuedAt.get(t.source) ?? null;
     const s = standing({ deadline: t.deadline, issuedAt: date }, events, filter.asOf, filter.dueWithin);
