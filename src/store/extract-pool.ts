@@ -12,7 +12,10 @@
 import { Worker } from 'node:worker_threads';
 import type { ExtractJob, ExtractOutcome } from './prepare.ts';
 
-const ENTRY = new URL('./extract-worker.mjs', import.meta.url);
+/** Defined by scripts/build.ts in the compiled CLI; absent when the sources run through tsx. */
+declare const CHIDAO_COMPILED: boolean | undefined;
+/** The compiled worker beside the compiled CLI; otherwise the sources, through tsx. */
+const ENTRY = typeof CHIDAO_COMPILED === 'boolean' ? new URL('../../dist/extract-worker.js', import.meta.url) : new URL('./extract-worker.mjs', import.meta.url);
 /** Jobs a worker holds at once: the one it extracts and the next. */
 const DEPTH = 2;
 
