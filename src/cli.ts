@@ -182,6 +182,8 @@ async function commandExtract(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('extract takes a FILE, or several files and folders');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const { pipelineNames } = await import('./pipeline.ts');
+  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
   if (positionals.length > 1 || values['out-dir'] !== undefined || statSync(positionals[0], { throwIfNoEntry: false })?.isDirectory()) {
     return extractBatch(positionals, format, values);
   }

@@ -12,7 +12,7 @@ const OPTIONS: Record<string, string> = {
   '--out-dir': 'with extract: one file per input in DIR, named after it (NAME.json, NAME.csv or NAME.md), each written whole',
   '--jobs': `with extract: files extracted at once in worker threads (default: one per core from 20 files on;
   fewer are extracted one by one on the main thread)`,
-  '--pipeline': 'force a pipeline (notice, report, web-draft); default: chosen from the text',
+  '--pipeline': 'force a pipeline (pipelines/*.json: notice, report, web-draft, legal-site); default: chosen from the text',
   '--no-repair': 'never run the diacritics/OCR repair stage',
   '--repair': 'always run it',
   '--tessdata': "folder holding vie.traineddata for scans (default: the system's tesseract folders)",
