@@ -204,6 +204,8 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, fr
   const at = honorific && mentions.some((m) => m.start === from + honorific[0].length) ? from + honorific[0].length : from;
   const list = listAt(mentions, folded, at);
   const first = mentions.find((m) => m.start === at);
+  const enumerated = first?.collective ? parenthesisedMembers(mentions, folded, first.end) : null;
+  if (enumerated) return enumerated;
   if (list.names.length === 1 && first?.collective) {
     // `các cấp ủy, tổ chức đảng, cơ quan, đơn vị:` — a known collective that the text goes on to widen.
     const wider = collectivePhrase(text, folded, at, mentions);
@@ -221,6 +223,22 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, fr
   const collective = collectivePhrase(text, folded, at, mentions);
   if (!collective) return list;
   return withMembers([capitalise(collective.phrase)], collective.end, mentions, folded);
+}
+
+/**
+ * `Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú
+ * Yên, …)`: a collective whose members follow it in parentheses stands for
+ * them. Its qualifying words come first, with no punctuation; the
+ * parentheses hold named bodies and nothing else.
+ */
+function parenthesisedMembers(mentions: AgencyMention[], folded: string, after: number): { names: string[]; end: number } | null {
+  const open = /^[^():;.,\n]{0,40}?\(\s*/u.exec(folded.slice(after));
+  if (!open) return null;
+  const list = listAt(mentions, folded, after + open[0].length);
+  const close = /^\s*\)/u.exec(folded.slice(list.end));
+  const named = mentions.filter((m) => m.start >= after + open[0].length && m.end <= list.end);
+  if (!list.names.length || !close || named.some((m) => m.collective)) return null;
+  return { names: list.names, end: list.end + close[0].length };
 }
 
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after the collective are doers too. */

@@ -68,6 +68,15 @@ describe('gazetteer', () => {
 });
 
 describe('roles', () => {
+  it.each([
+    // A collective whose members follow it in parentheses stands for them.
+    ['Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các Khu công nghiệp tỉnh): tiếp nhận hồ sơ.', ['Sở Tài chính', 'Ban Quản lý các Khu công nghiệp tỉnh']],
+    // Parentheses that do not list its members (`trừ`: except) leave the collective as it is.
+    ['Các sở, ngành, địa phương (trừ Sở Tài chính) tiếp nhận hồ sơ.', ['Các sở, ngành, địa phương']],
+  ])('%s → %j', (text, responsible) => {
+    expect(readRoles(text).responsible).toEqual(responsible);
+  });
+
   it('reads lead and coordinators', () => {
     expect(readRoles('Bộ Tài chính chủ trì, phối hợp với Bộ KHCN và các cơ quan liên quan rà soát các quy định pháp luật')).toMatchObject({
       responsible: ['Bộ Tài chính'],
