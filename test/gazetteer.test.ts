@@ -44,6 +44,9 @@ describe('gazetteer', () => {
     ['Tổ đảng ở Thường trực Ủy ban KH,CN&MT chủ trì', ['Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường']],
     // A province's bodies abbreviated, or in another case, are named as listed.
     ['Bộ CHQS tỉnh, Văn phòng UBND tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh chủ trì', ['Bộ Chỉ huy Quân sự tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh', 'Hội Nông dân tỉnh']],
+    // A province's bodies whose names hold a comma or a lower-case `và`.
+    ['Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh tổ chức hội chợ', ['Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh']],
+    ['Ban Quản lý các Khu chế xuất và công nghiệp Thành phố chủ trì', ['Ban Quản lý các Khu chế xuất và công nghiệp Thành phố']],
     // A sector written without its comma and `và`.
     ['Sở Văn hoá Thể thao du lịch chủ trì', ['Sở Văn hóa, Thể thao và Du lịch']],
     // A listed department whose name ends in a sector that is also a verb (`xây dựng`).
