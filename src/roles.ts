@@ -58,6 +58,12 @@ const DIRECTS = /(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuy�
 const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 /** A topic label before the doers: `Về an toàn thông tin, an ninh mạng: Bộ Công an …`. */
 const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
+/**
+ * A conclusion's answer to a proposal (`Về đề nghị các bộ, ngành … ; … của
+ * địa phương: Ủy ban nhân dân thành phố … cần …`): the proposal, however long,
+ * runs to its colon, and the answer names who acts.
+ */
+const ANSWERED = new RegExp(`^về\\s+(?:các\\s+)?(?:${cues.answeredProposals.join('|')})(?![\\p{L}])[^:.]{0,600}:\\s*`, 'u');
 /** The subject asks others to do the work: `X đề nghị Y …`, `X yêu cầu Y …`, `X giao Y …`. */
 const REQUESTS = /^\s*(?:(?:tiếp tục|trân trọng)\s+)?(?:đề nghị|yêu cầu|giao)\s+/u;
 /** `các đơn vị của Bộ Tài chính`: the units of a body, named by the body. */
@@ -86,7 +92,7 @@ export function readRoles(text: string): Roles {
   const mentions = findAgencies(text);
   const roles: Roles = { responsible: [], coordinating: [], directing: [], assigned: [], subjectEnd: 0, sentenceDoers: [] };
 
-  const lead = LEAD.exec(folded) ?? TOPIC.exec(folded);
+  const lead = LEAD.exec(folded) ?? TOPIC.exec(folded) ?? ANSWERED.exec(folded);
   const subjectAt = lead ? lead[0].length : 0;
   const subject = subjectList(mentions, text, folded, subjectAt);
   if (subject.names.length) {
