@@ -75,7 +75,7 @@ describe('roles', () => {
     // A collective whose members follow it in parentheses stands for them.
     ['Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các Khu công nghiệp tỉnh): tiếp nhận hồ sơ.', ['Sở Tài chính', 'Ban Quản lý các Khu công nghiệp tỉnh']],
     // A conclusion answers a proposal, however long, after its colon: the answer names who acts.
-    ['Về đề nghị các bộ, ngành sớm rà soát, ban hành các văn bản hướng dẫn; hoàn thiện quy trình pháp lý về đất đai của địa phương: Ủy ban nhân dân thành phố Đà Nẵng cần tiếp tục rà soát các nội dung về phân cấp.', ['Ủy ban nhân dân thành phố Đà Nẵng']],
+    ['Về đề nghị các bộ, ngành sớm rà soát, ban hành các văn bản hướng dẫn; hoàn thiện quy trình pháp lý về đất đai của địa phương: Ủy ban nhân dân thành phố Đà Nẵng cần tiếp tục rà soát các nội dung về phân cấp.', ['Ủy ban nhân dân Thành phố Đà Nẵng']],
     // Parentheses that do not list its members (`trừ`: except) leave the collective as it is.
     ['Các sở, ngành, địa phương (trừ Sở Tài chính) tiếp nhận hồ sơ.', ['Các sở, ngành, địa phương']],
   ])('%s → %j', (text, responsible) => {
