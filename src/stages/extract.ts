@@ -12,7 +12,7 @@ import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { columnRole } from '../tables.ts';
 import { sectionReferences } from '../references.ts';
-import { headOf, headRegion } from './segment.ts';
+import { headOf, headRegion, taskText } from '../clauses.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
 import grammar from '../../data/agency-grammar.json' with { type: 'json' };
 import { escapeRegExp } from '../words.ts';
@@ -469,7 +469,7 @@ function fieldLines(text: string, node: Clause): Fields | null {
         set(role, text.slice(last.start, lastEnd(last)), { start: last.start, end: lastEnd(last) });
       } else if (!value && role === 'responsible' && child.children.every((c) => !FIELD_LINE.test(text.slice(c.start, c.end).trim()) || !columnRole(FIELD_LINE.exec(text.slice(c.start, c.end).trim())![1]))) {
         // `- Cơ quan thực hiện:` over `+ Sở X chủ trì …` / `+ Sở Y đăng tải …`: each line names its doers.
-        set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '), { start: child.start, end: lastEnd(child.children[child.children.length - 1]) });
+        set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '), { start: child.start, end: child.children.length ? lastEnd(child.children[child.children.length - 1]) : child.end });
       } else if (!value && !nested && child.children.length) read(child.children, true);
       else if (value && !fields.values.has(role)) set(role, value, { start: child.start, end: child.end });
     }
@@ -766,11 +766,6 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
 
 /** Tasks whose deadline flowed down rather than being written in their words. */
 const inherited = new WeakSet<Draft>();
-
-/** A task's words as one line: paragraphs of one task are joined by a space. */
-export function taskText(words: string): string {
-  return words.replace(/\s*\n\s*/g, ' ');
-}
 
 function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } | null {
   const raw = text.slice(start, end);
