@@ -11,6 +11,7 @@ import { bodiesOf, findAgencies, foldName, modernUy } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { columnRole } from '../tables.ts';
+import { sectionReferences } from '../references.ts';
 import { headOf, headRegion } from './segment.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
 import grammar from '../../data/agency-grammar.json' with { type: 'json' };
@@ -302,9 +303,30 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   const implied = impliedDoers(doc);
   const names = new Map(implied.region ? implied.names.map((name) => [name, { region: implied.region!, found: 'implied' as const }]) : []);
   visit(doc.root, { responsible: implied.names, coordinating: [], directing: [], deadline: null, names, deadlineAt: null, narrative: false, addressedBy: implied.names.length ? 'request' : null });
+  assignByReference(doc.text, tasks);
   const own = ownGovernment(doc.header?.issuer ?? null);
   const locator = new Locator(doc.text);
   return { ...doc, tasks: tasks.map((draft) => grounded(doc, own ? ownNames(draft, own) : draft, locator)) };
+}
+
+/**
+ * Tasks that name no doer take the doer of a task that gives it them by
+ * number (`Sở Y tế: Chủ trì triển khai các nhiệm vụ tại mục (IV) (5)`); the
+ * most specific reference wins (`(IV)(3.4)(a)` over `(IV) (3)`). The names
+ * stand where the giving task read them.
+ */
+function assignByReference(text: string, tasks: Draft[]): void {
+  const pointers = tasks.flatMap((task) => (task.responsible.length ? sectionReferences(text.slice(task.span.start, task.span.end)).map((path) => ({ path, task })) : []));
+  if (!pointers.length) return;
+  for (const task of tasks) {
+    if (task.responsible.length) continue;
+    const under = pointers.filter((p) => p.task !== task && (task.clause === p.path || task.clause.startsWith(`${p.path}.`)));
+    const giver = under.sort((a, b) => b.path.length - a.path.length)[0];
+    if (!giver) continue;
+    task.responsible = [...giver.task.responsible];
+    const choice = { ruleId: 'extract:section-reference', reason: `given by ${giver.task.clause}, which names the tasks at ${giver.path}` };
+    readingsOf.get(task)!.responsible = readingsOf.get(giver.task)!.responsible.map((r) => ({ ...r, choice }));
+  }
 }
 
 /** A province's own government named by the issuer's name, in the task's names and, beside them, the words they were read from. */
