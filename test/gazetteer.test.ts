@@ -47,6 +47,8 @@ describe('gazetteer', () => {
     // A province's bodies whose names hold a comma or a lower-case `và`.
     ['Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh tổ chức hội chợ', ['Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh']],
     ['Ban Quản lý các Khu chế xuất và công nghiệp Thành phố chủ trì', ['Ban Quản lý các Khu chế xuất và công nghiệp Thành phố']],
+    // Abbreviations inside a proper name, written out.
+    ['Trường THPT Cao Lãnh 2 chủ trì tổ chức', ['Trường Trung học phổ thông Cao Lãnh 2']],
     // A sector written without its comma and `và`.
     ['Sở Văn hoá Thể thao du lịch chủ trì', ['Sở Văn hóa, Thể thao và Du lịch']],
     // A listed department whose name ends in a sector that is also a verb (`xây dựng`).
