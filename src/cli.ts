@@ -39,6 +39,7 @@ const USAGE = `Usage:
   chidao stats [--format table|json|csv] [--db …]
   chidao task done|progress|reopen|extend|withdraw|reassign ID [--on DATE] [--note TEXT] [--user NAME]
               [--to DATE|AGENCY] [--by NUMBER] [--db …]   (see README "Tracking")
+  chidao task history ID [--format table|json|md] [-o OUT] [--db …]
   chidao status [--as-of DATE] [--agency NAME] [--role …] [--document NUMBER] [--due-within DAYS]
                 [--format table|json|csv|md] [-o OUT] [--db …]
   chidao report --period 2026-03|2026-Q1|2026-H1|2026 [--agency NAME] [--format md|csv|html] [-o OUT] [--db …]
