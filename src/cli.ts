@@ -187,11 +187,14 @@ async function commandExtract(args: string[]): Promise<number> {
   if (positionals.length > 1 || values['out-dir'] !== undefined || statSync(positionals[0], { throwIfNoEntry: false })?.isDirectory()) {
     return extractBatch(positionals, format, values);
   }
-  const [{ extractFile }, { checkedExtraction }, { render }, { emit }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts'), import('./format/index.ts'), import('./output.ts')]);
+  const [{ extractFile }, { checkedExtraction }, { render }, { emit }, { LOW_CONFIDENCE }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts'), import('./format/index.ts'), import('./output.ts'), import('./schema.ts')]);
   const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
   const { extraction, warnings } = checkedExtraction(doc);
   for (const warning of warnings) process.stderr.write(`${warning}\n`);
   emit(render(extraction, format), values.out);
+  // What a reviewer should check first: the fields the extractor is least sure of.
+  const low = extraction.tasks.reduce((n, t) => n + Object.values(t.fieldConfidence).filter((c) => c < LOW_CONFIDENCE).length, 0);
+  if (low) process.stderr.write(`chidao: ${low} low-confidence field${low === 1 ? '' : 's'} (below ${LOW_CONFIDENCE}) in ${doc.path}\n`);
   return 0;
 }
 

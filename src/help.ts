@@ -65,8 +65,9 @@ a file that fails is reported and skipped, and the exit code is 1 if any failed.
   stats: { usage: 'chidao stats [--format table|json|csv] [--db …]', options: ['--format', '--db'] },
   task: {
     usage: `chidao task done|progress|reopen|extend|withdraw|reassign ID [--on DATE] [--note TEXT] [--user NAME]
-              [--to DATE|AGENCY] [--by NUMBER] [--db …]   (see README "Tracking")`,
-    options: ['--db'],
+              [--to DATE|AGENCY] [--by NUMBER] [--db …]   (see README "Tracking")
+  chidao task history ID [--format table|json|md] [-o OUT] [--db …]`,
+    options: ['--format', '-o, --out', '--db'],
   },
   status: {
     usage: `chidao status [--as-of DATE] [--agency NAME] [--role …] [--document NUMBER] [--due-within DAYS]

@@ -23,6 +23,31 @@ export const Deadline = z.object({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
+/** The fields a task's evidence and per-field confidence cover. */
+export const TaskField = z.enum(['responsible', 'coordinating', 'directing', 'deadline', 'deliverable']);
+export type TaskField = z.infer<typeof TaskField>;
+
+/** A field whose confidence is below this is "low confidence": a reviewer should check it first. */
+export const LOW_CONFIDENCE = 0.6;
+
+export const Evidence = z.object({
+  responsible: z.array(Span),
+  coordinating: z.array(Span),
+  directing: z.array(Span),
+  /** The deadline phrase's words; null when `deadline.kind` is `none`. */
+  deadline: Span.nullable(),
+  deliverable: Span.nullable(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+const Unit = z.number().min(0).max(1);
+export const FieldConfidence = z.object({ responsible: Unit, coordinating: Unit, directing: Unit, deadline: Unit, deliverable: Unit });
+export type FieldConfidence = z.infer<typeof FieldConfidence>;
+
+/** A message on a field's words (source offsets), with the rule that raised it. */
+export const Reason = z.object({ field: TaskField, ruleId: z.string(), reason: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type Reason = z.infer<typeof Reason>;
+
 export const Task = z.object({
   id: z.string(),
   clause: z.string(),
@@ -37,6 +62,11 @@ export const Task = z.object({
   deadline: Deadline,
   deliverable: z.string().nullable(),
   confidence: z.number().min(0).max(1),
+  /** Where each field's words stand, offsets into the file as read (like `sourceSpan`): one span per name, in the names' order. */
+  evidence: Evidence,
+  fieldConfidence: FieldConfidence,
+  /** Why a field's confidence is what it is: a choice between readings, an unsure repaired word, words not found. */
+  reasons: z.array(Reason),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -60,10 +90,10 @@ export const Extraction = z.object({
 export type Extraction = z.infer<typeof Extraction>;
 
 /**
- * A golden file: labelled by reading the document, so it has no offsets and
- * no confidence. `source` names the corpus file it labels.
+ * A golden file: labelled by reading the document, so it has no offsets, no
+ * evidence and no confidence. `source` names the corpus file it labels.
  */
-export const GoldenTask = Task.omit({ span: true, sourceSpan: true, confidence: true, id: true }).extend({
+export const GoldenTask = Task.omit({ span: true, sourceSpan: true, confidence: true, id: true, evidence: true, fieldConfidence: true, reasons: true }).extend({
   id: z.string().optional(),
   note: z.string().optional(),
 });

@@ -32,7 +32,7 @@ describe('chidao --version and --help', () => {
     expect(stdout).toContain(own);
     expect(stdout).toContain('Options:');
     // Its own usage lines, not every command's.
-    expect(stdout.match(/^ {2}chidao /gmu)).toHaveLength(command === 'extract' ? 2 : 1);
+    expect(stdout.match(/^ {2}chidao /gmu)).toHaveLength(command === 'extract' || command === 'task' ? 2 : 1);
   });
 });
 

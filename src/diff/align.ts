@@ -9,11 +9,17 @@
  */
 import type { Clause, Doc } from '../model.ts';
 import type { Task } from '../schema.ts';
-import { headOf, walk } from '../stages/segment.ts';
+import { headOf, walk } from '../clauses.ts';
 import type { Section } from './schema.ts';
 
+/** What diff reads of a task: what a stored task keeps too (store/link.ts diffs stored notices). */
+export type ComparedTask = Pick<Task, 'clause' | 'text' | 'span' | 'sourceSpan' | 'responsible' | 'coordinating' | 'directing' | 'deadline'>;
+
+/** What diff reads of a document: any Doc, or a stored document rebuilt from its rows. */
+export type Comparable = Pick<Doc, 'path' | 'text' | 'root' | 'header'> & { tasks?: ComparedTask[] };
+
 export interface Item {
-  task: Task;
+  task: ComparedTask;
   /** Clause path, `#n` for the n-th task with a path already seen. */
   key: string;
   section: Section;
@@ -130,7 +136,7 @@ function containment(part: Profile, whole: Profile, idf: Idf): number {
   return total ? (common(part.words, whole.words, idf) + common(part.pairs, whole.pairs, idf)) / total : 0;
 }
 
-function items(doc: Doc): Item[] {
+function items(doc: Comparable): Item[] {
   const sections = sectionsOf(doc);
   const seen = new Map<string, number>();
   return (doc.tasks ?? []).map((task) => {
@@ -153,7 +159,7 @@ const ROLES = [['chu', 'tri'], ['phoi', 'hop', 'voi']];
  * compared as fields, and left in the text they make any two tasks of the
  * same agency look alike.
  */
-function contentWords(task: Task): string[] {
+function contentWords(task: ComparedTask): string[] {
   const runs = [...ROLES, ...[...task.responsible, ...task.coordinating, ...task.directing].map(words)].filter((r) => r.length);
   const all = words(task.text);
   const kept: string[] = [];
@@ -175,7 +181,7 @@ interface Placed {
  * Every clause with the section it belongs to: its nearest numbered point
  * above it, or the part (appendix, root) when there is none.
  */
-function sectionsOf(doc: Doc): Placed[] {
+function sectionsOf(doc: Comparable): Placed[] {
   const placed: Placed[] = [];
   if (!doc.root) return placed;
   const heading = (c: Clause) => headOf(c, doc.text).split('\n')[0].trim();
@@ -192,7 +198,7 @@ function sectionsOf(doc: Doc): Placed[] {
  * repeat paths); for paragraphs, whose task paths the tree does not hold
  * (`II.p1`), the clause the words start in.
  */
-function sectionAt(placed: Placed[], task: Task): Section {
+function sectionAt(placed: Placed[], task: ComparedTask): Section {
   const before = placed.filter((p) => p.start <= task.span.start);
   const last = (ps: Placed[]) => ps.reduce<Placed | undefined>((m, p) => (!m || p.start >= m.start ? p : m), undefined);
   return (last(before.filter((p) => p.path === task.clause)) ?? last(before))?.section ?? { path: '', heading: '' };
@@ -212,7 +218,7 @@ interface State {
   newPartner: number[];
 }
 
-export function align(oldDoc: Doc, newDoc: Doc): Alignment {
+export function align(oldDoc: Comparable, newDoc: Comparable): Alignment {
   const a = items(oldDoc);
   const b = items(newDoc);
   const idf = idfOver([...a, ...b].map((x) => x.words));

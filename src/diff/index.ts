@@ -3,12 +3,11 @@
  * correspond; this module says what changed between them, field by field.
  */
 import { diffWords } from 'diff';
-import type { Doc } from '../model.ts';
 import type { Deadline } from '../schema.ts';
-import { align, fold, type Group, type Item } from './align.ts';
+import { align, fold, type Comparable, type Group, type Item } from './align.ts';
 import { CHANGE_TYPES, type Change, type ChangeType, type DiffResult, type TaskSide, type WordPart } from './schema.ts';
 
-export function diffDocs(oldDoc: Doc, newDoc: Doc): DiffResult {
+export function diffDocs(oldDoc: Comparable, newDoc: Comparable): DiffResult {
   const alignment = align(oldDoc, newDoc);
   const changes = order(alignment.groups, alignment.old.length).map((g) =>
     change(g, g.old.map((i) => alignment.old[i]), g.new.map((j) => alignment.new[j])),
@@ -22,7 +21,7 @@ export function carriedOver(result: DiffResult): TaskSide[] {
   return result.changes.filter((c) => c.types.includes('dropped')).flatMap((c) => c.old);
 }
 
-function docRef(doc: Doc): DiffResult['old'] {
+function docRef(doc: Comparable): DiffResult['old'] {
   return { path: doc.path, number: doc.header?.number ?? null, title: doc.header?.title ?? null, tasks: doc.tasks?.length ?? 0 };
 }
 

@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { Golden, type Extraction } from '../schema.ts';
 import { extractFile } from '../extract-file.ts';
-import { disagreements, FIELDS, scoreTasks, type Field, type Scores } from './score.ts';
+import type { Doc } from '../model.ts';
+import { disagreements, FIELDS, scoreTasks, type Field, type Scorable, type Scores } from './score.ts';
 import { diffDocs } from '../diff/index.ts';
 import { GoldenDiff } from '../diff/schema.ts';
 import { scoreDiff, type DiffScores } from '../diff/score.ts';
@@ -100,7 +101,7 @@ export function readGolden(path: string): Golden {
 }
 
 /** A golden file scored against one extraction of its document: a pure function of the two. */
-export function scoreAgainstGolden(golden: Golden, extraction: Pick<Extraction, 'document' | 'tasks'>, show?: Exclude<Field, 'tasks'>) {
+export function scoreAgainstGolden(golden: Golden, extraction: { document: Extraction['document']; tasks: Scorable[] }, show?: Exclude<Field, 'tasks'>) {
   const scope = golden.scope;
   const predicted = extraction.tasks.filter((t) => !scope || t.clause === scope || t.clause.startsWith(`${scope}.`));
   const scores = scoreTasks(predicted, golden.tasks);
@@ -125,24 +126,39 @@ export function goldenFiles(root: string): string[] {
 export async function evaluate(root: string, show?: Exclude<Field, 'tasks'>, options: HeldOutOptions = {}): Promise<EvalRow[]> {
   const bars = readBars(root).files;
   const rows: EvalRow[] = [];
+  for await (const { file, golden, run, doc } of scoredExtractions(root, options)) {
+    const { scores, header, detail } = scoreAgainstGolden(golden, { document: doc.header!, tasks: doc.tasks ?? [] }, show);
+    const bar = bars[run.barKey] ?? {};
+    const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
+    if (bar.header && !(header.number && header.issuedAt)) failures.push('document number or date wrong');
+    for (const f of ['kind', 'issuer', 'signer', 'addressees'] as const) if (bar[f] && !header[f]) failures.push(`document ${f} wrong`);
+    rows.push({ golden: run.label, file, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', variant: run.variant, scores, header, failures, detail });
+  }
+  return rows;
+}
+
+/** One text `chidao eval` scores: the golden's source, its hand-corrected text or its stripped copy. */
+export interface ScoredRun {
+  text: string;
+  barKey: string;
+  label: string;
+  variant: TextVariant;
+}
+
+/** Every text `chidao eval` scores, extracted as eval reads it (see `evaluate`), one at a time. */
+export async function* scoredExtractions(root: string, options: HeldOutOptions = {}): AsyncGenerator<{ file: string; golden: Golden; run: ScoredRun; doc: Doc }> {
   const goldens = goldenFiles(root).map((file) => [file, readGolden(join(root, 'golden', file))] as const);
   const strippedModel = await modelWithout(root, goldens.filter(([, golden]) => golden.stripped).map(([, golden]) => golden.source), options);
   for (const [file, golden] of goldens) {
     const label = file.replace('.tasks.json', '');
-    const runs: { text: string; barKey: string; label: string; variant: TextVariant }[] = [{ text: golden.source, barKey: file, label, variant: 'source' }];
+    const runs: ScoredRun[] = [{ text: golden.source, barKey: file, label, variant: 'source' }];
     if (golden.corrected) runs.push({ text: golden.corrected, barKey: basename(golden.corrected), label: `${label} (corrected text)`, variant: 'corrected' });
     if (golden.stripped) runs.push({ text: golden.stripped, barKey: basename(golden.stripped), label: `${label} (stripped copy)`, variant: 'stripped' });
     for (const run of runs) {
       const doc = await extractFile(join(root, run.text), run.variant === 'corrected' ? { noRepair: true } : run.variant === 'stripped' ? { repairModel: strippedModel } : {});
-      const { scores, header, detail } = scoreAgainstGolden(golden, { document: doc.header!, tasks: doc.tasks ?? [] }, show);
-      const bar = bars[run.barKey] ?? {};
-      const failures = FIELDS.filter((f) => bar[f] !== undefined && scores[f].f + 1e-9 < bar[f]).map((f) => `${f} F1 ${scores[f].f.toFixed(3)} < ${bar[f]}`);
-      if (bar.header && !(header.number && header.issuedAt)) failures.push('document number or date wrong');
-      for (const f of ['kind', 'issuer', 'signer', 'addressees'] as const) if (bar[f] && !header[f]) failures.push(`document ${f} wrong`);
-      rows.push({ golden: run.label, file, barKey: run.barKey, text: run.text, kind: golden.document.kind ?? '(none)', variant: run.variant, scores, header, failures, detail });
+      yield { file, golden, run, doc };
     }
   }
-  return rows;
 }
 
 /**

@@ -17,7 +17,7 @@ export const FIELDS = ['tasks', 'clause', 'responsible', 'coordinating', 'deadli
 export type Field = (typeof FIELDS)[number];
 export type Scores = Record<Field, PRF> & { predicted: number; golden: number; pairs: number };
 
-type Scorable = Pick<Task, 'clause' | 'text' | 'responsible' | 'coordinating' | 'deadline' | 'deliverable'>;
+export type Scorable = Pick<Task, 'clause' | 'text' | 'responsible' | 'coordinating' | 'deadline' | 'deliverable'>;
 
 export function tokens(text: string): string[] {
   return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -5,16 +5,18 @@
  */
 import type { CellRole, Clause, Doc } from '../model.ts';
 import { hasItems, sourceSpan } from '../model.ts';
-import type { Deadline, Task } from '../schema.ts';
+import type { Deadline, Task, TaskField } from '../schema.ts';
 import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, type ChosenDeadline } from '../deadline.ts';
 import { bodiesOf, findAgencies, foldName, modernUy } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { columnRole } from '../tables.ts';
-import { headOf } from './segment.ts';
+import { sectionReferences } from '../references.ts';
+import { headOf, headRegion, taskText } from '../clauses.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
 import grammar from '../../data/agency-grammar.json' with { type: 'json' };
 import { escapeRegExp } from '../words.ts';
+import { groundField, Locator, type Ground, type Reading, type Region } from '../evidence.ts';
 
 export interface ExtractOptions {
   /** Only clauses under this path hold tasks (a report's Part II: `II`). @default whole body */
@@ -28,6 +30,10 @@ interface Context {
   coordinating: string[];
   directing: string[];
   deadline: Deadline | null;
+  /** Where the names above were read (a heading's, a lead-in's, a group row's words; the addressee line). */
+  names: Map<string, Ground>;
+  /** Where the deadline above was read. */
+  deadlineAt: Ground | null;
   /** The section reports results or problems, not directives. */
   narrative: boolean;
   /**
@@ -41,6 +47,37 @@ interface Context {
   addressedBy: 'heading' | 'request' | null;
   /** For numbered sub-items: the report written after the last of them for all (`Báo cáo … kết quả rà soát`), their deliverable when they name none. */
   report?: string | null;
+  reportAt?: Ground | null;
+}
+
+/** A task before its evidence: what the extractor read, each value with the words it was read from. */
+type Draft = Omit<Task, 'evidence' | 'fieldConfidence' | 'reasons'>;
+type Readings = Record<TaskField, Reading[]>;
+const readingsOf = new WeakMap<Draft, Readings>();
+
+/** Names read from one place. */
+const readAt = (names: string[], ground: Ground | null): Reading[] => names.map((value) => ({ value, ground }));
+/** Names that flowed down: each from where the context read it. */
+const flowed = (names: string[], ctx: Context): Reading[] => names.map((value) => ({ value, ground: ctx.names.get(value) ?? null }));
+/** A deadline's phrase, unless there is none. */
+const deadlineRead = (deadline: Deadline, ground: Ground | null, choice?: Reading['choice']): Reading[] => (deadline.kind === 'none' || !deadline.text ? [] : [{ value: deadline.text, ground, ...(choice ? { choice } : {}) }]);
+const deliverableRead = (deliverable: string | null, ground: Ground | null): Reading[] => (deliverable ? [{ value: deliverable, ground }] : []);
+/** Where names were read, with `names` now read at `ground`. */
+const namesAt = (known: Map<string, Ground>, names: string[], ground: Ground): Map<string, Ground> => {
+  const out = new Map(known);
+  for (const name of names) out.set(name, ground);
+  return out;
+};
+
+/**
+ * The deadline of a task's own words and, when its phrases read differently
+ * (`trước ngày 30/6 … hằng tháng …`), the choice the extractor made.
+ */
+function ownDeadline(words: string): { deadline: ChosenDeadline | null; choice?: Reading['choice'] } {
+  const found = findDeadlines(words);
+  const deadline = chooseDeadline(found);
+  if (!deadline || new Set(found.map((d) => `${d.kind} ${d.date} ${d.recurrence}`)).size < 2) return { deadline };
+  return { deadline, choice: { ruleId: 'extract:deadline-choice', reason: `"${deadline.text}" chosen of ${found.length} deadline phrases: ${found.map((d) => `"${d.text}"`).join(', ')}` } };
 }
 
 const NOT_TASK = cues.notTask.map((p) => new RegExp(p, 'u'));
@@ -60,13 +97,13 @@ const AFTER_ITEMS = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời
 const TAIL_DEADLINE = /^(?:hoàn thành|có báo cáo|báo cáo|thời gian|thời hạn|nhiệm vụ thường xuyên|thường xuyên)|^các cơ quan[^.]{0,40}hoàn thành/u;
 const CONTAINER_KINDS = new Set(['sub', 'dash', 'plus', 'letter', 'point', 'subpoint', 'row']);
 /** `… thông báo để Ủy ban nhân dân tỉnh X và các Bộ … biết, thực hiện`: whom a Thông báo's conclusions are for. */
-const CLOSING_ADDRESSEE = new RegExp(cues.closingAddressee, 'u');
+const CLOSING_ADDRESSEE = new RegExp(cues.closingAddressee, 'du');
 /** Kinds whose addressees (`Kính gửi`, `… điện:`) do every task that names no doer. */
 const ADDRESSED_KINDS = new Set(['CÔNG VĂN', 'CÔNG ĐIỆN']);
 
 export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   if (!doc.root) throw new Error('extract needs a segmented document');
-  const tasks: Task[] = [];
+  const tasks: Draft[] = [];
   const scope = options.scope ?? (options.scopeHeading ? partHeaded(doc, options.scopeHeading) : null);
   const number = doc.header?.number ?? '';
   const closing = closingParagraphs(doc.text, doc.root);
@@ -79,12 +116,20 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const responsible = cellAgencies(cell('responsible'));
     const coordinating = cellAgencies(cell('coordinating'));
     const deadline = cell('deadline') ? cellDeadline(cell('deadline')) : null;
+    const inCell = (role: CellRole, found: Ground['found'] = 'cell'): Ground => ({ region: row.cells![role]!, found });
     if (row.children.length) {
+      // A group row's cells flow to the rows under it, as a heading's words do.
+      let names = ctx.names;
+      if (responsible.length) names = namesAt(names, responsible, inCell('responsible', 'heading'));
+      else if (roles?.responsible.length) names = namesAt(names, roles.responsible, inCell('task', 'heading'));
+      if (coordinating.length) names = namesAt(names, coordinating, inCell('coordinating', 'heading'));
       const own: Context = {
         ...ctx,
         responsible: responsible.length ? responsible : roles?.responsible.length ? roles.responsible : ctx.responsible,
         coordinating: coordinating.length ? coordinating : ctx.coordinating,
         deadline: deadline ?? ctx.deadline,
+        names,
+        deadlineAt: deadline ? inCell('deadline', 'heading') : ctx.deadlineAt,
         addressedBy: 'heading',
       };
       for (const child of row.children) visit(child, own);
@@ -97,7 +142,10 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const product = cell('deliverable').replace(/<br\s*\/?>|[*_]+/giu, ' ').replace(/\s+/gu, ' ').trim();
     // Without a product column the task's own words name what it produces.
     const deliverable = row.cells?.deliverable ? product || null : findDeliverable(words, { listed: true });
-    tasks.push({
+    const inWords: Ground = { region: span, found: 'own' };
+    const written = ownDeadline(words);
+    const chosen = deadline ?? written.deadline ?? ctx.deadline ?? NO_DEADLINE;
+    const task: Draft = {
       id: `${number}#${row.path}`,
       clause: row.path,
       text: taskText(words.trim()),
@@ -106,10 +154,18 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       responsible: doers,
       coordinating: coordinating.length ? coordinating : roles.coordinating.length ? roles.coordinating : ctx.coordinating,
       directing: roles.directing,
-      deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
+      deadline: asDeadline(chosen, issuedAt),
       deliverable,
       confidence: responsible.length ? 0.9 : 0.7,
+    };
+    readingsOf.set(task, {
+      responsible: responsible.length ? readAt(responsible, inCell('responsible')) : roles.responsible.length ? readAt(roles.responsible, inWords) : flowed(ctx.responsible, ctx),
+      coordinating: coordinating.length ? readAt(coordinating, inCell('coordinating')) : roles.coordinating.length ? readAt(roles.coordinating, inWords) : flowed(ctx.coordinating, ctx),
+      directing: readAt(roles.directing, inWords),
+      deadline: deadlineRead(chosen, deadline ? inCell('deadline') : written.deadline ? inWords : ctx.deadlineAt, deadline ? undefined : written.choice),
+      deliverable: deliverableRead(deliverable, row.cells?.deliverable ? inCell('deliverable') : inWords),
     });
+    tasks.push(task);
   };
   /**
    * A plan's item whose dash or lettered lines are fields (`- Cơ quan chủ
@@ -127,11 +183,17 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const responsible = who.responsible;
     const coordinating = unique([...who.coordinating, ...cellAgencies(fields.values.get('coordinating') ?? '')]);
     const deadline = fields.values.get('deadline') ? cellDeadline(fields.values.get('deadline')!) : null;
+    const inField = (role: CellRole): Ground | null => (fields.regions.has(role) ? { region: fields.regions.get(role)!, found: 'cell' } : null);
+    const fieldNames = new Map<string, Ground | null>([...cellAgencies(fields.values.get('coordinating') ?? '').map((n) => [n, inField('coordinating')] as const), ...[...who.responsible, ...who.coordinating].map((n) => [n, inField('responsible')] as const)]);
     for (const { path, span } of spans) {
       if (!span) continue;
       const words = doc.text.slice(span.start, span.end);
       const roles = readRoles(words);
-      tasks.push({
+      const inWords: Ground = { region: span, found: 'own' };
+      const written = ownDeadline(words);
+      const chosen = deadline ?? written.deadline ?? ctx.deadline ?? NO_DEADLINE;
+      const product = fields.values.get('deliverable')?.replace(/[.;]$/u, '').trim();
+      const task: Draft = {
         id: `${number}#${path}`,
         clause: path,
         text: taskText(words),
@@ -140,10 +202,18 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         responsible: responsible.length ? responsible : roles.responsible.length ? roles.responsible : ctx.responsible,
         coordinating: unique([...coordinating, ...roles.coordinating]),
         directing: roles.directing,
-        deadline: asDeadline(deadline ?? chooseDeadline(findDeadlines(words)) ?? ctx.deadline ?? NO_DEADLINE, issuedAt),
-        deliverable: fields.values.get('deliverable')?.replace(/[.;]$/u, '').trim() || findDeliverable(words, { listed: true }),
+        deadline: asDeadline(chosen, issuedAt),
+        deliverable: product || findDeliverable(words, { listed: true }),
         confidence: responsible.length ? 0.9 : 0.7,
+      };
+      readingsOf.set(task, {
+        responsible: responsible.length ? readAt(responsible, inField('responsible')) : roles.responsible.length ? readAt(roles.responsible, inWords) : flowed(ctx.responsible, ctx),
+        coordinating: task.coordinating.map((value) => ({ value, ground: fieldNames.has(value) ? fieldNames.get(value)! : inWords })),
+        directing: readAt(roles.directing, inWords),
+        deadline: deadlineRead(chosen, deadline ? inField('deadline') : written.deadline ? inWords : ctx.deadlineAt, deadline ? undefined : written.choice),
+        deliverable: deliverableRead(task.deliverable, product ? inField('deliverable') : inWords),
       });
+      tasks.push(task);
     }
   };
   const visit = (whole: Clause, ctx: Context) => {
@@ -174,7 +244,7 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     const lastSub = subs.at(-1);
     const shared = lastSub ? sharedDeadline(doc.text, lastSub) : null;
     const report = lastSub ? sharedReport(doc.text.slice(lastSub.start, lastSub.end)) : null;
-    let own = node.kind === 'root' ? ctx : contextOf(headOf(node, doc.text), ctx, node);
+    let own = node.kind === 'root' ? ctx : contextOf(doc.text, headRegion(node), ctx, node);
     let paraCount = 0;
     let seenItem = false;
     let previousTasks = tasks.length;
@@ -187,7 +257,9 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
       if (index < background && (child.kind === 'dash' || child.kind === 'plus') && !ASSIGNED_IN_WORDS.test(foldName(doc.text.slice(child.start, child.end)))) continue;
       if (child.kind === 'sub') {
         const end = shared && child === lastSub ? shared.cut : child.end;
-        const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline, report }, number);
+        const tail: Ground | null = shared ? { region: { start: shared.cut, end: lastSub!.end }, found: 'heading' } : null;
+        const reportAt: Ground | null = report ? { region: { start: lastSub!.start, end: lastSub!.end }, found: 'heading' } : null;
+        const task = readTask(doc, child, child.start, end, { ...own, deadline: shared?.deadline ?? own.deadline, deadlineAt: tail ?? own.deadlineAt, report, reportAt }, number);
         if (task) tasks.push(task);
       } else if (child.kind === 'appendix') {
         // An appendix is a body of its own: what the notice's lead-in asked of its points does not reach it.
@@ -203,13 +275,17 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
         const after = afterItemsDeadline(words);
         if (seenItem && after) {
           // `Có báo cáo … trong tháng 8/2025` after a list is the deadline of the items just above it.
-          for (const task of tasks.slice(previousTasks, mark)) if (inherited.has(task)) task.deadline = after;
+          for (const task of tasks.slice(previousTasks, mark)) {
+            if (!inherited.has(task)) continue;
+            task.deadline = after;
+            readingsOf.get(task)!.deadline = deadlineRead(after, { region: { start: child.start, end: child.end }, found: 'heading' });
+          }
           continue;
         }
         // A paragraph ending in a colon introduces the items after it: its last sentence is their context.
         const intro = introSentence(doc.text, child);
         const before = own;
-        if (intro !== null && !ISSUING.test(foldName(doc.text.slice(intro, child.end)))) own = contextOf(doc.text.slice(intro, child.end), own, child);
+        if (intro !== null && !ISSUING.test(foldName(doc.text.slice(intro, child.end)))) own = contextOf(doc.text, { start: intro, end: child.end }, own, child);
         const end = intro ?? child.end;
         // Before the first item of a part, a paragraph is preamble: a task there is assigned in words.
         // A body written in paragraphs alone (a Công văn with no items) has no preamble: each paragraph that asks or names its doer is a task.
@@ -225,9 +301,68 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
     }
   };
   const implied = impliedDoers(doc);
-  visit(doc.root, { responsible: implied, coordinating: [], directing: [], deadline: null, narrative: false, addressedBy: implied.length ? 'request' : null });
+  const names = new Map(implied.region ? implied.names.map((name) => [name, { region: implied.region!, found: 'implied' as const }]) : []);
+  visit(doc.root, { responsible: implied.names, coordinating: [], directing: [], deadline: null, names, deadlineAt: null, narrative: false, addressedBy: implied.names.length ? 'request' : null });
+  assignByReference(doc.text, tasks);
   const own = ownGovernment(doc.header?.issuer ?? null);
-  return { ...doc, tasks: own ? tasks.map((t) => ({ ...t, responsible: unique(t.responsible.map(own)), coordinating: unique(t.coordinating.map(own)), directing: unique(t.directing.map(own)) })) : tasks };
+  const locator = new Locator(doc.text);
+  return { ...doc, tasks: tasks.map((draft) => grounded(doc, own ? ownNames(draft, own) : draft, locator)) };
+}
+
+/**
+ * Tasks that name no doer take the doer of a task that gives it them by
+ * number (`Sở Y tế: Chủ trì triển khai các nhiệm vụ tại mục (IV) (5)`); the
+ * most specific reference wins (`(IV)(3.4)(a)` over `(IV) (3)`). The names
+ * stand where the giving task read them.
+ */
+function assignByReference(text: string, tasks: Draft[]): void {
+  const pointers = tasks.flatMap((task) => (task.responsible.length ? sectionReferences(text.slice(task.span.start, task.span.end)).map((path) => ({ path, task })) : []));
+  if (!pointers.length) return;
+  for (const task of tasks) {
+    if (task.responsible.length) continue;
+    const under = pointers.filter((p) => p.task !== task && (task.clause === p.path || task.clause.startsWith(`${p.path}.`)));
+    const giver = under.sort((a, b) => b.path.length - a.path.length)[0];
+    if (!giver) continue;
+    task.responsible = [...giver.task.responsible];
+    const choice = { ruleId: 'extract:section-reference', reason: `given by ${giver.task.clause}, which names the tasks at ${giver.path}` };
+    readingsOf.get(task)!.responsible = readingsOf.get(giver.task)!.responsible.map((r) => ({ ...r, choice }));
+  }
+}
+
+/** A province's own government named by the issuer's name, in the task's names and, beside them, the words they were read from. */
+function ownNames(draft: Draft, own: (name: string) => string): Draft {
+  const readings = readingsOf.get(draft)!;
+  const rename = (readings: Reading[]) => {
+    const seen = new Set<string>();
+    return readings.map((r) => ({ ...r, value: own(r.value) })).filter((r) => !seen.has(r.value) && seen.add(r.value));
+  };
+  const mapped = { ...readings, responsible: rename(readings.responsible), coordinating: rename(readings.coordinating), directing: rename(readings.directing) };
+  const task = { ...draft, responsible: mapped.responsible.map((r) => r.value), coordinating: mapped.coordinating.map((r) => r.value), directing: mapped.directing.map((r) => r.value) };
+  readingsOf.set(task, mapped);
+  return task;
+}
+
+const NAME_FIELDS = ['responsible', 'coordinating', 'directing'] as const;
+
+/**
+ * The task with its evidence: each value's words found again where it was
+ * read, mapped to the file as read, a confidence per field and the reasons
+ * for it.
+ */
+function grounded(doc: Doc, draft: Draft, locator: Locator): Task {
+  const readings = readingsOf.get(draft)!;
+  const toSource = (span: Region) => sourceSpan(doc, span.start, span.end);
+  const locate = (f: TaskField) => (r: Reading) => (f === 'deadline' ? locator.phrase(r.ground!.region, r.value) : f === 'deliverable' ? locator.deliverable(r.ground!.region, r.value) : locator.name(r.ground!.region, r.value));
+  const field = (f: TaskField) => groundField(f, readings[f], locate(f), locator, doc.messages, draft.span);
+  const fields = Object.fromEntries(([...NAME_FIELDS, 'deadline', 'deliverable'] as const).map((f) => [f, field(f)])) as Record<TaskField, ReturnType<typeof groundField>>;
+  const spans = (f: TaskField) => fields[f].spans.filter((s): s is Region => s !== null).map(toSource);
+  const single = (f: TaskField) => spans(f)[0] ?? null;
+  return {
+    ...draft,
+    evidence: { responsible: spans('responsible'), coordinating: spans('coordinating'), directing: spans('directing'), deadline: single('deadline'), deliverable: single('deliverable') },
+    fieldConfidence: { responsible: fields.responsible.confidence, coordinating: fields.coordinating.confidence, directing: fields.directing.confidence, deadline: fields.deadline.confidence, deliverable: fields.deliverable.confidence },
+    reasons: (Object.keys(fields) as TaskField[]).flatMap((f) => fields[f].reasons.map(({ start, end, ...r }) => ({ field: f, ...r, ...toSource({ start, end }) }))),
+  };
 }
 
 /**
@@ -246,13 +381,25 @@ function ownGovernment(issuer: string | null): ((name: string) => string) | null
  * Công điện's addressees; a Thông báo's body named in its closing formula
  * (`thông báo để Ủy ban nhân dân tỉnh Phú Thọ … biết, thực hiện`).
  */
-function impliedDoers(doc: Doc): string[] {
+function impliedDoers(doc: Doc): { names: string[]; region: Region | null } {
   const header = doc.header;
-  if (header && ADDRESSED_KINDS.has(header.kind ?? '') && header.addressees.length) return header.addressees;
+  if (header && ADDRESSED_KINDS.has(header.kind ?? '') && header.addressees.length) return { names: header.addressees, region: addresseeLines(doc.text) };
   const closing = CLOSING_ADDRESSEE.exec(doc.text);
   const first = closing ? findAgencies(closing[1])[0] : undefined;
   // `… để các cơ quan liên quan biết` names no one in particular.
-  return first && first.start === 0 && !first.collective ? [first.name] : [];
+  if (!closing || !first || first.start !== 0 || first.collective) return { names: [], region: null };
+  const at = closing.indices![1][0];
+  return { names: [first.name], region: { start: at, end: closing.indices![1][1] } };
+}
+
+const ADDRESSEES_OPEN = /^[ \t]*(?:[-•][ \t]*)?Kính gửi|(?<![\p{L}])điện[ \t]*:[ \t]*$/mu;
+/** How far the addressee lines run after `Kính gửi` at most (read-header reads up to 40 lines). */
+const ADDRESSEE_REACH = 4000;
+
+/** Where the addressees stand: from `Kính gửi` (a Công điện's `… điện:`) on. */
+function addresseeLines(text: string): Region | null {
+  const opens = ADDRESSEES_OPEN.exec(text);
+  return opens ? { start: opens.index, end: Math.min(text.length, opens.index + ADDRESSEE_REACH) } : null;
 }
 
 /** `Cơ quan chủ trì: …` — a field's label, then its value. */
@@ -280,6 +427,8 @@ const FIELD_LINE = /^([^:]{4,40}):\s*(.*)$/su;
 
 interface Fields {
   values: Map<CellRole, string>;
+  /** Where each value's line stands. */
+  regions: Map<CellRole, Region>;
   /** The `Nhiệm vụ:` field's words, when written on its line. */
   task: { start: number; end: number } | null;
   /** The dashes under a `Nhiệm vụ:` field written alone: one task each. */
@@ -293,7 +442,11 @@ interface Fields {
  */
 function fieldLines(text: string, node: Clause): Fields | null {
   if (node.kind !== 'point' && node.kind !== 'subpoint' && node.kind !== 'letter' && node.kind !== 'dash') return null;
-  const fields: Fields = { values: new Map(), task: null, items: [] };
+  const fields: Fields = { values: new Map(), regions: new Map(), task: null, items: [] };
+  const set = (role: CellRole, value: string, region: Region) => {
+    fields.values.set(role, value);
+    fields.regions.set(role, region);
+  };
   const read = (children: Clause[], nested: boolean) => {
     for (const child of children) {
       if (child.kind !== 'dash' && child.kind !== 'letter' && child.kind !== 'plus') continue;
@@ -313,12 +466,12 @@ function fieldLines(text: string, node: Clause): Fields | null {
       } else if (!value && role === 'deadline' && child.children.length) {
         // A time field over dated steps (`+ … trước ngày 15/12`, `+ … trước ngày 31/12`): the task is done with its last step.
         const last = child.children[child.children.length - 1];
-        fields.values.set(role, text.slice(last.start, lastEnd(last)));
+        set(role, text.slice(last.start, lastEnd(last)), { start: last.start, end: lastEnd(last) });
       } else if (!value && role === 'responsible' && child.children.every((c) => !FIELD_LINE.test(text.slice(c.start, c.end).trim()) || !columnRole(FIELD_LINE.exec(text.slice(c.start, c.end).trim())![1]))) {
         // `- Cơ quan thực hiện:` over `+ Sở X chủ trì …` / `+ Sở Y đăng tải …`: each line names its doers.
-        fields.values.set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '));
+        set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '), { start: child.start, end: child.children.length ? lastEnd(child.children[child.children.length - 1]) : child.end });
       } else if (!value && !nested && child.children.length) read(child.children, true);
-      else if (value && !fields.values.has(role)) fields.values.set(role, value);
+      else if (value && !fields.values.has(role)) set(role, value, { start: child.start, end: child.end });
     }
   };
   read(node.children, false);
@@ -479,8 +632,9 @@ function partHeaded(doc: Doc, words: string): string | null {
   return part?.path ?? null;
 }
 
-/** What a heading passes down to the items under it. */
-function contextOf(head: string, ctx: Context, node: Clause): Context {
+/** What a heading (the words of `region`) passes down to the items under it, with where it read each name and its deadline. */
+function contextOf(text: string, region: Region, ctx: Context, node: Clause): Context {
+  const head = text.slice(region.start, region.end).trim();
   const folded = foldName(head);
   let narrative = ctx.narrative;
   if (node.kind === 'section' || node.kind === 'part' || node.kind === 'point' || node.kind === 'subpoint' || node.kind === 'appendix') {
@@ -500,11 +654,14 @@ function contextOf(head: string, ctx: Context, node: Clause): Context {
   const addressedBy = roles.responsible.length ? 'heading' : roles.assigned.length ? 'request' : ctx.addressedBy;
   // `… yêu cầu các cấp ủy, tổ chức đảng:` hands the items below to those it names.
   if (!roles.responsible.length) roles.responsible = roles.assigned;
+  const here: Ground = { region, found: 'heading' };
   return {
     responsible: roles.responsible.length ? roles.responsible : ctx.responsible,
     coordinating: roles.coordinating.length ? roles.coordinating : roles.responsible.length ? [] : ctx.coordinating,
     directing: roles.directing.length ? roles.directing : roles.responsible.length ? [] : ctx.directing,
     deadline: deadline ?? ctx.deadline,
+    names: namesAt(ctx.names, [...roles.responsible, ...roles.coordinating, ...roles.directing], here),
+    deadlineAt: deadline ? here : ctx.deadlineAt,
     narrative,
     addressedBy,
   };
@@ -555,7 +712,7 @@ function sharedDeadline(text: string, last: Clause): { cut: number; deadline: De
   return deadline ? { cut: last.start + cut, deadline } : null;
 }
 
-function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Context, number: string, paraPath?: () => string): Task | null {
+function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Context, number: string, paraPath?: () => string): Draft | null {
   const span = trimmedSpan(doc.text, start, end);
   if (!span || ctx.narrative) return null;
   let words = doc.text.slice(span.start, span.end);
@@ -572,11 +729,13 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
   if (!isDirective(words, ctx, listed)) return null;
   const roles = readRoles(words);
   const merged = mergeRoles(roles, ctx);
-  const own = chooseDeadline(findDeadlines(words));
+  const written = ownDeadline(words);
+  const own = written.deadline;
   const deadline = asDeadline(own ?? ctx.deadline ?? NO_DEADLINE, doc.header?.issuedAt ?? null);
   const clause = paraPath ? paraPath() : node.path;
   const confidence = merged.responsible.length ? (roles.responsible.length || ctx.responsible.length ? 0.9 : 0.7) : 0.5;
-  const task: Task = {
+  const ownDeliverable = findDeliverable(words.slice(roles.subjectEnd), { listed });
+  const task: Draft = {
     id: `${number}#${clause}`,
     clause,
     text: taskText(words),
@@ -586,20 +745,27 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
     coordinating: merged.coordinating,
     directing: merged.directing,
     deadline,
-    deliverable: findDeliverable(words.slice(roles.subjectEnd), { listed }) ?? ctx.report ?? null,
+    deliverable: ownDeliverable ?? ctx.report ?? null,
     confidence,
   };
+  const inWords: Ground = { region: span, found: 'own' };
+  const names = (role: (typeof NAME_FIELDS)[number]) => (merged.from[role] === 'own' ? readAt(merged[role], inWords) : flowed(merged[role], ctx));
+  const responsible = names('responsible');
+  // One reason for the field, on its first name's words.
+  if (merged.choice && responsible.length) responsible[0].choice = merged.choice;
+  readingsOf.set(task, {
+    responsible,
+    coordinating: names('coordinating'),
+    directing: names('directing'),
+    deadline: deadlineRead(deadline, own ? inWords : ctx.deadlineAt, written.choice),
+    deliverable: deliverableRead(task.deliverable, ownDeliverable ? { region: { start: span.start + roles.subjectEnd, end: span.end }, found: 'own' } : (ctx.reportAt ?? null)),
+  });
   if (!own) inherited.add(task);
   return task;
 }
 
 /** Tasks whose deadline flowed down rather than being written in their words. */
-const inherited = new WeakSet<Task>();
-
-/** A task's words as one line: paragraphs of one task are joined by a space. */
-export function taskText(words: string): string {
-  return words.replace(/\s*\n\s*/g, ' ');
-}
+const inherited = new WeakSet<Draft>();
 
 function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } | null {
   const raw = text.slice(start, end);
@@ -616,16 +782,34 @@ function trimmedSpan(text: string, start: number, end: number): { start: number;
  * địa phương`): under such a heading the items are the heading's, and a
  * sentence naming a collective inside one restates it.
  */
-function mergeRoles(roles: Roles, ctx: Context): Pick<Roles, 'responsible' | 'coordinating' | 'directing'> {
+function mergeRoles(roles: Roles, ctx: Context): Merged {
   const named = unique([...roles.sentenceDoers, ...roles.assigned]);
-  if (roles.directedByContext) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: ctx.responsible };
-  if (roles.responsible.length) return { responsible: unique([...roles.responsible, ...named]), coordinating: roles.coordinating, directing: roles.directing };
-  if (named.length && (!ctx.responsible.length || ctx.addressedBy !== 'heading')) return { responsible: named, coordinating: roles.coordinating, directing: [] };
+  const ownWords = { responsible: 'own', coordinating: 'own', directing: 'own' } as const;
+  // The item's own doers stand in for those a heading or lead-in named: a choice between two readings (the genre's default doers only wait for the task's own).
+  const overrides = (names: string[]): Reading['choice'] => {
+    const passed = ctx.responsible.filter((n) => ctx.names.get(n)?.found === 'heading' && !names.includes(n));
+    return passed.length ? { ruleId: 'extract:own-doers', reason: `the task names its own doers; ${passed.map((n) => `"${n}"`).join(', ')} from above not taken` } : undefined;
+  };
+  if (roles.directedByContext) return { responsible: roles.responsible, coordinating: roles.coordinating, directing: ctx.responsible, from: { ...ownWords, directing: 'context' } };
+  if (roles.responsible.length) {
+    const responsible = unique([...roles.responsible, ...named]);
+    return { responsible, coordinating: roles.coordinating, directing: roles.directing, from: ownWords, choice: overrides(responsible) };
+  }
+  if (named.length && (!ctx.responsible.length || ctx.addressedBy !== 'heading')) return { responsible: named, coordinating: roles.coordinating, directing: [], from: ownWords, choice: overrides(named) };
   return {
     responsible: ctx.responsible,
     coordinating: roles.coordinating.length ? roles.coordinating : ctx.coordinating,
     directing: ctx.directing,
+    from: { responsible: 'context', coordinating: roles.coordinating.length ? 'own' : 'context', directing: 'context' },
+    // Under a heading that names the addressee, doers named in the words restate it.
+    choice: named.length ? { ruleId: 'extract:heading-doers', reason: `the heading above names the doers; ${named.map((n) => `"${n}"`).join(', ')} in the task read as restating them` } : undefined,
   };
+}
+
+interface Merged extends Pick<Roles, 'responsible' | 'coordinating' | 'directing'> {
+  /** Whether each role's names are the task's own or passed down. */
+  from: Record<'responsible' | 'coordinating' | 'directing', 'own' | 'context'>;
+  choice?: Reading['choice'];
 }
 
 const unique = (names: string[]) => [...new Set(names)];

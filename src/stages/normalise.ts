@@ -7,7 +7,7 @@
 import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
 import { rewriteDoc } from '../rewrite.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
-import { LETTER_MARKER_CHARS } from './segment.ts';
+import { LETTER_MARKER_CHARS } from '../clauses.ts';
 
 export interface NormaliseOptions {
   /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */

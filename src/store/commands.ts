@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { expandInputs } from '../inputs.ts';
 import PQueue from 'p-queue';
 import { ExtractPool } from './extract-pool.ts';
+import { relateFor } from './link.ts';
 import { openStore, type OpenOptions } from './index.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import type { Limits } from '../ingest/limits.ts';
@@ -116,7 +117,7 @@ async function addOne(store: Store, path: string, extract: (job: ExtractJob) => 
   if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
   const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair, limits });
   if (!record) return failed(reason);
-  return { path, status: await store.put(record), number: record.header.number, tasks: record.tasks.length };
+  return { path, status: await store.put(record, relateFor(record)), number: record.header.number, tasks: record.tasks.length };
 }
 
 export function corpusList(options: DbOptions = {}): Promise<DocumentSummary[]> {

@@ -8,10 +8,10 @@
 import pg from 'pg';
 import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
 import {
-  countTasks, deleteDocuments, eventParams, FIND_BY_HASH, findTasks, INSERT_EVENT, SELECT_DOCUMENTS, SELECT_EVENTS, SELECT_TASK_EVENTS, selectAgencyStats, selectMonthStats, selectTasks,
-  toEvent, toHit, toStats, toStored, toSummary, toTaskRef, type Sql,
+  countTasks, deleteDocuments, deleteLinksTo, eventParams, FIND_BY_HASH, findTasks, INSERT_EVENT, relatedDocuments, SELECT_DOCUMENTS, SELECT_EVENTS, SELECT_LINKS,
+  SELECT_TASK_EVENTS, selectAgencyStats, selectMonthStats, selectTasks, storedDocuments, toEvent, toHit, toLink, toStats, toStored, toStoredDocuments, toSummary, toTaskRef, type Sql,
 } from './sql.ts';
-import { StoreError, type DocumentRecord, type NewTaskEvent, type PutResult, type Store, type Stored, type TaskEvent, type TaskFilter } from './types.ts';
+import { StoreError, type DocumentRecord, type NewTaskEvent, type PutResult, type Relate, type Store, type Stored, type TaskEvent, type TaskFilter } from './types.ts';
 
 export interface PostgresOptions {
   /** How long to wait for a connection, in ms. @default 5000 */
@@ -106,8 +106,12 @@ class PostgresStore implements Store {
     return row ? toStored(row) : null;
   }
 
-  put(record: DocumentRecord): Promise<PutResult> {
-    return this.writing((client) => write(client, record));
+  put(record: DocumentRecord, relate?: Relate): Promise<PutResult> {
+    return this.writing(async (client) => {
+      const { result, documentId } = await write(client, record);
+      if (relate && documentId !== null) await relink(client, record, documentId, relate);
+      return result;
+    });
   }
 
   /** One write transaction, serialised with every other writer as SQLite's are. */
@@ -163,6 +167,10 @@ class PostgresStore implements Store {
     return (await this.all(findTasks(prefix, limit))).map(toTaskRef);
   }
 
+  async links() {
+    return (await this.all({ text: SELECT_LINKS, params: [] })).map(toLink);
+  }
+
   async events() {
     return (await this.all({ text: SELECT_EVENTS, params: [] })).map(toEvent);
   }
@@ -181,19 +189,38 @@ class PostgresStore implements Store {
   }
 }
 
-async function write(client: pg.PoolClient, r: DocumentRecord): Promise<PutResult> {
+const rows = async (client: pg.PoolClient, sql: Sql) => (await client.query(numbered(sql.text), sql.params)).rows;
+
+async function relink(client: pg.PoolClient, record: DocumentRecord, documentId: string, relate: Relate): Promise<void> {
+  const found = await Promise.all(relatedDocuments(relate.query, documentId).map((sql) => rows(client, sql)));
+  const ids = [...new Set(found.flat().map((r) => String(r.id)))];
+  let links: ReturnType<Relate['link']> = [];
+  if (ids.length) {
+    const read = storedDocuments(ids);
+    links = relate.link(toStoredDocuments(await rows(client, read.documents), await rows(client, read.clauses), await rows(client, read.tasks)));
+  }
+  const own = record.tasks.map((t) => t.hit.id);
+  if (own.length) await rows(client, deleteLinksTo(own));
+  if (!links.length) return;
+  await client.query(`INSERT INTO task_links (earlier_task, later_task, change, linked_at)
+    SELECT x.earlier, x.later, x.change, $2 FROM jsonb_to_recordset($1::jsonb) AS x (earlier text, later text, change text) ON CONFLICT DO NOTHING`,
+  [JSON.stringify(links), new Date().toISOString()]);
+}
+
+async function write(client: pg.PoolClient, r: DocumentRecord): Promise<{ result: PutResult; documentId: string | null }> {
   const old = (await client.query('SELECT id, content_hash, pipeline_version FROM documents WHERE content_hash = $1 OR path = $2', [r.hash, r.path])).rows;
-  if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return 'unchanged';
+  if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return { result: 'unchanged', documentId: null };
   if (old.length) await client.query('DELETE FROM documents WHERE id = ANY($1)', [old.map((o) => o.id)]);
   const h = r.header;
-  const documentId = (await client.query(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString()])).rows[0].id;
+  const documentId = (await client.query(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at, text)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+    [r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString(), r.text])).rows[0].id;
   await client.query(`INSERT INTO clauses (document_id, ord, parent_ord, path, kind, label, start_offset, end_offset)
     SELECT $1, x.ord, x.parent_ord, x.path, x.kind, x.label, x.start_offset, x.end_offset
     FROM jsonb_to_recordset($2::jsonb) AS x (ord int, parent_ord int, path text, kind text, label text, start_offset int, end_offset int)`,
     [documentId, JSON.stringify(r.clauses.map((c) => ({ ord: c.ord, parent_ord: c.parentOrd, path: c.path, kind: c.kind, label: c.label, start_offset: c.start, end_offset: c.end })))]);
-  if (!r.tasks.length) return old.length ? 'replaced' : 'added';
+  const result = old.length ? 'replaced' : 'added';
+  if (!r.tasks.length) return { result, documentId };
   // No `search`: the server folds and indexes the words itself (migrations/postgres/002).
   const tasks = r.tasks.map(({ ord, hit: t }) => ({
     ord, task_id: t.id, clause: t.clause, text: t.text, span_start: t.span.start, span_end: t.span.end,
@@ -215,5 +242,5 @@ async function write(client: pg.PoolClient, r: DocumentRecord): Promise<PutResul
   await client.query(`INSERT INTO task_agencies (task_id, role, agency, agency_key)
     SELECT x.task_id, x.role, x.agency, x.agency_key FROM jsonb_to_recordset($1::jsonb) AS x (task_id bigint, role text, agency text, agency_key text)`,
     [JSON.stringify(agencies)]);
-  return old.length ? 'replaced' : 'added';
+  return { result, documentId };
 }

@@ -3,9 +3,25 @@ import type { Clause, Doc } from '../model.ts';
 import { foldNumber, foldWords } from './fold.ts';
 import { ROLES, type ClauseRow, type DocumentRecord, type TaskRow } from './types.ts';
 
+/**
+ * A document number as cited in running text: digits, then `-` or `/`
+ * segments of which one at least has a capital (`123/TB-VPCP`,
+ * `17-TB/CQTTBCĐ`, `2600/TTg-KTTH`), so dates (`16/3/2026`) are not numbers.
+ */
+const CITED_NUMBER = /(?<![\p{L}\p{N}])\d+(?:[-/][\p{L}\p{N}.&]+)*[-/][\p{L}\p{N}.&]*\p{Lu}[\p{L}\p{N}.&]*(?:[-/][\p{L}\p{N}.&]+)*/gu;
+
+/** Number keys of the documents a text cites, without `own`. */
+export function citedNumbers(text: string, own: string | null): string[] {
+  const keys = new Set([...text.matchAll(CITED_NUMBER)].map((m) => foldNumber(m[0].replace(/\.$/u, ''))));
+  if (own) keys.delete(foldNumber(own));
+  return [...keys];
+}
+
 export function toRecord(doc: Doc, path: string, hash: string, pipelineVersion: string): DocumentRecord {
   const header = doc.header!;
   return {
+    text: doc.text,
+    cites: citedNumbers(doc.text, header.number),
     path,
     hash,
     pipeline: doc.pipeline ?? 'unknown',

@@ -7,7 +7,9 @@
 import { canonicalAgency } from '../gazetteer.ts';
 import { foldNumber, foldWords } from './fold.ts';
 import type { Dialect } from './migrations/index.ts';
-import { ROLES, StoreError, type DocumentSummary, type NewTaskEvent, type Stats, type Stored, type TaskEvent, type TaskFilter, type TaskHit, type TaskRef } from './types.ts';
+import {
+  ROLES, StoreError, type DocumentSummary, type NewTaskEvent, type RelatedQuery, type Stats, type Stored, type StoredDocument, type TaskEvent, type TaskFilter, type TaskHit, type TaskLink, type TaskRef,
+} from './types.ts';
 
 export interface Sql {
   text: string;
@@ -50,6 +52,10 @@ export function where(filter: TaskFilter, dialect: Dialect): Sql {
   if (filter.document) {
     parts.push('(d.number_key = ? OR d.path = ?)');
     params.push(foldNumber(filter.document), filter.document);
+  }
+  if (filter.ids) {
+    parts.push(filter.ids.length ? `t.task_id IN (${marks(filter.ids.length)})` : 'FALSE');
+    params.push(...filter.ids);
   }
   if (filter.text !== undefined) {
     const words = foldWords(filter.text);
@@ -223,3 +229,77 @@ export function toEvent(r: Row): TaskEvent {
     recordedAt: r.recorded_at as string,
   };
 }
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * The stored documents a new one (`documentId`) may continue: those it cites
+ * by number, then the `limit` with the most of its responsible agencies in
+ * common (link.ts says why these). Documents
+ * stored before their text was kept cannot be diffed and are left out.
+ */
+export function relatedDocuments(q: RelatedQuery, documentId: unknown): Sql[] {
+  const out: Sql[] = [];
+  if (q.cites.length) {
+    out.push({ text: `SELECT id FROM documents WHERE number_key IN (${marks(q.cites.length)}) AND id <> ? AND text IS NOT NULL`, params: [...q.cites, documentId] });
+  }
+  if (q.agencies.length && q.limit > 0) {
+    // Ranked by the share of responsible agencies the two have in common (Jaccard), not their
+    // count: a long plan naming every ministry would otherwise come first for every notice.
+    const responsible = "a.role = 'responsible' AND t.document_id <> ?";
+    out.push({
+      text: `WITH shared AS (
+        SELECT t.document_id AS id, COUNT(DISTINCT a.agency_key) AS n FROM task_agencies a JOIN tasks t ON t.id = a.task_id
+        WHERE a.agency_key IN (${marks(q.agencies.length)}) AND ${responsible} GROUP BY t.document_id),
+      own AS (
+        SELECT t.document_id AS id, COUNT(DISTINCT a.agency_key) AS n FROM task_agencies a JOIN tasks t ON t.id = a.task_id
+        WHERE t.document_id IN (SELECT id FROM shared) AND ${responsible} GROUP BY t.document_id)
+      SELECT s.id FROM shared s JOIN own o ON o.id = s.id JOIN documents d ON d.id = s.id WHERE d.text IS NOT NULL
+      ORDER BY s.n * 1.0 / (o.n + ? - s.n) DESC, s.id LIMIT ?`,
+      params: [...q.agencies, documentId, documentId, q.agencies.length, q.limit],
+    });
+  }
+  return out;
+}
+
+/** The three reads that give back stored documents (by id) as diffing needs them. */
+export function storedDocuments(ids: unknown[]): { documents: Sql; clauses: Sql; tasks: Sql } {
+  const inIds = `IN (${marks(ids.length)})`;
+  return {
+    documents: { text: `SELECT id, path, number, kind, issuer, issued_at, place, title, signer, text FROM documents WHERE id ${inIds} ORDER BY id`, params: ids },
+    clauses: { text: `SELECT document_id, ord, parent_ord, path, kind, label, start_offset, end_offset FROM clauses WHERE document_id ${inIds} ORDER BY document_id, ord`, params: ids },
+    tasks: {
+      text: `SELECT t.document_id, d.number, d.path, t.task_id, t.clause, t.text, t.span_start, t.span_end, t.source_start, t.source_end,
+        t.responsible, t.coordinating, t.directing, t.deadline_text, t.deadline_kind, t.deadline_date, t.recurrence, t.deliverable, t.confidence
+      FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.document_id ${inIds} ORDER BY t.document_id, t.ord`,
+      params: ids,
+    },
+  };
+}
+
+/** Stored documents from the rows `storedDocuments` read; ids compared as strings (PostgreSQL's bigint). */
+export function toStoredDocuments(documents: Row[], clauses: Row[], tasks: Row[]): StoredDocument[] {
+  return documents.map((d) => ({
+    path: d.path as string,
+    header: {
+      number: d.number as string | null, kind: d.kind as string | null, issuer: d.issuer as string | null, issuedAt: d.issued_at as string | null,
+      place: d.place as string | null, title: d.title as string | null, signer: d.signer as string | null, addressees: [],
+    },
+    text: d.text as string,
+    clauses: clauses.filter((c) => String(c.document_id) === String(d.id)).map((c) => ({
+      ord: c.ord as number, parentOrd: c.parent_ord as number | null, path: c.path as string, kind: c.kind as string, label: c.label as string,
+      start: c.start_offset as number, end: c.end_offset as number,
+    })),
+    tasks: tasks.filter((t) => String(t.document_id) === String(d.id)).map(toHit),
+  }));
+}
+
+/** The links a re-added document's tasks had as the later side are made again from what it now says. */
+export function deleteLinksTo(taskIds: string[]): Sql {
+  return { text: `DELETE FROM task_links WHERE later_task IN (${marks(taskIds.length)})`, params: taskIds };
+}
+
+/** A pair already linked (this document being the earlier side, when added again) keeps its first record. */
+export const INSERT_LINK = 'INSERT INTO task_links (earlier_task, later_task, change, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING';
+export const SELECT_LINKS = 'SELECT earlier_task, later_task, change FROM task_links ORDER BY earlier_task, later_task';
+export const toLink = (r: Row): TaskLink => ({ earlier: r.earlier_task as string, later: r.later_task as string, change: r.change as string });

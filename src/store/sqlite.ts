@@ -6,10 +6,10 @@
 import Database from 'better-sqlite3';
 import { migrations, pending, SCHEMA_VERSION_TABLE } from './migrations/index.ts';
 import {
-  countTasks, deleteDocuments, eventParams, FIND_BY_HASH, findTasks, INSERT_EVENT, SELECT_DOCUMENTS, SELECT_EVENTS, SELECT_TASK_EVENTS, selectAgencyStats, selectMonthStats, selectTasks,
-  toEvent, toHit, toStats, toStored, toSummary, toTaskRef, type Sql,
+  countTasks, deleteDocuments, deleteLinksTo, eventParams, FIND_BY_HASH, findTasks, INSERT_EVENT, INSERT_LINK, relatedDocuments, SELECT_DOCUMENTS, SELECT_EVENTS, SELECT_LINKS,
+  SELECT_TASK_EVENTS, selectAgencyStats, selectMonthStats, selectTasks, storedDocuments, toEvent, toHit, toLink, toStats, toStored, toStoredDocuments, toSummary, toTaskRef, type Sql,
 } from './sql.ts';
-import { StoreError, type DocumentRecord, type NewTaskEvent, type PutResult, type Store, type Stored, type TaskEvent, type TaskFilter } from './types.ts';
+import { StoreError, type DocumentRecord, type NewTaskEvent, type PutResult, type Relate, type Store, type Stored, type TaskEvent, type TaskFilter } from './types.ts';
 
 export interface SqliteOptions {
   /** Refuse to create the file (commands that only read). @default false */
@@ -103,18 +103,41 @@ class SqliteStore implements Store {
     });
   }
 
-  put(record: DocumentRecord): Promise<PutResult> {
-    return this.guard(() => this.db.transaction(() => this.write(record)).immediate());
+  put(record: DocumentRecord, relate?: Relate): Promise<PutResult> {
+    return this.guard(() => this.db.transaction(() => {
+      const { result, documentId } = this.write(record);
+      if (relate && documentId !== null) this.relink(record, documentId, relate);
+      return result;
+    }).immediate());
   }
 
-  private write(r: DocumentRecord): PutResult {
+  /** Rows of a statement whose text varies with its IN lists: not kept among the prepared ones. */
+  private once(sql: Sql): Row[] {
+    return this.db.prepare(sql.text).all(...sql.params) as Row[];
+  }
+
+  private relink(record: DocumentRecord, documentId: number | bigint, relate: Relate): void {
+    const ids = [...new Set(relatedDocuments(relate.query, documentId).flatMap((sql) => this.once(sql).map((r) => r.id)))];
+    const read = storedDocuments(ids);
+    const links = ids.length ? relate.link(toStoredDocuments(this.once(read.documents), this.once(read.clauses), this.once(read.tasks))) : [];
+    const own = record.tasks.map((t) => t.hit.id);
+    if (own.length) {
+      const stale = deleteLinksTo(own);
+      this.db.prepare(stale.text).run(...stale.params);
+    }
+    const insert = this.prepare(INSERT_LINK);
+    const now = new Date().toISOString();
+    for (const l of links) insert.run(l.earlier, l.later, l.change, now);
+  }
+
+  private write(r: DocumentRecord): { result: PutResult; documentId: number | bigint | null } {
     const old = this.prepare('SELECT id, content_hash, pipeline_version FROM documents WHERE content_hash = ? OR path = ?').all(r.hash, r.path) as Row[];
-    if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return 'unchanged';
+    if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return { result: 'unchanged', documentId: null };
     for (const o of old) this.prepare('DELETE FROM documents WHERE id = ?').run(o.id);
     const h = r.header;
-    const documentId = this.prepare(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString()).lastInsertRowid;
+    const documentId = this.prepare(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at, text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString(), r.text).lastInsertRowid;
     const clause = this.prepare('INSERT INTO clauses (document_id, ord, parent_ord, path, kind, label, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const c of r.clauses) clause.run(documentId, c.ord, c.parentOrd, c.path, c.kind, c.label, c.start, c.end);
     const task = this.prepare(`INSERT INTO tasks (document_id, ord, task_id, clause, text, span_start, span_end, source_start, source_end, responsible, coordinating, directing,
@@ -126,7 +149,7 @@ class SqliteStore implements Store {
         t.deadline.text, t.deadline.kind, t.deadline.date, t.deadline.recurrence, t.deliverable, t.confidence, search).lastInsertRowid;
       for (const a of agencies) agency.run(taskId, a.role, a.agency, a.key);
     }
-    return old.length ? 'replaced' : 'added';
+    return { result: old.length ? 'replaced' : 'added', documentId };
   }
 
   list() {
@@ -152,6 +175,10 @@ class SqliteStore implements Store {
 
   findTasks(prefix: string, limit: number) {
     return this.guard(() => this.all(findTasks(prefix, limit)).map(toTaskRef));
+  }
+
+  links() {
+    return this.guard(() => this.all({ text: SELECT_LINKS, params: [] }).map(toLink));
   }
 
   events() {

@@ -16,6 +16,10 @@ export interface DocumentRecord {
   numberKey: string | null;
   clauses: ClauseRow[];
   tasks: TaskRow[];
+  /** The working text the spans point into, kept for diffing later notices against this one. */
+  text: string;
+  /** Number keys of the documents the text cites (`thực hiện Thông báo số 123/TB-VPCP`), its own left out. */
+  cites: string[];
 }
 
 export interface ClauseRow {
@@ -84,6 +88,8 @@ export interface TaskFilter {
   readonly deadlineKind?: string;
   /** Document number (with or without diacritics) or stored path. */
   readonly document?: string;
+  /** Only the tasks with these ids (the contract's). */
+  readonly ids?: readonly string[];
   /** Words found, as a phrase, in task text, deliverable or agencies, with or without diacritics. */
   readonly text?: string;
   /** At most this many tasks (all when absent). */
@@ -140,14 +146,52 @@ export interface TaskRef {
   deadline: { kind: TaskHit['deadline']['kind']; date: string | null };
 }
 
+/** A task of an earlier notice that a later notice's task continues, and how `diff` paired them. */
+export interface TaskLink {
+  earlier: string;
+  later: string;
+  /** The diff's change types, space-separated: `unchanged`, `reworded redated`, … */
+  change: string;
+}
+
+/** A stored document as diffing reads it back: header, working text, clause tree rows and tasks. */
+export interface StoredDocument {
+  path: string;
+  header: DocumentHeader;
+  text: string;
+  clauses: ClauseRow[];
+  tasks: TaskHit[];
+}
+
+/** Which stored documents a new one may continue (link.ts says why these). */
+export interface RelatedQuery {
+  /** Number keys the new document cites: always compared. */
+  cites: string[];
+  /** Folded names of the new document's responsible agencies, each once. */
+  agencies: string[];
+  /** At most this many documents ranked by the share of responsible agencies in common, besides those cited. */
+  limit: number;
+}
+
+/** What `put` does after writing: finds related documents and turns them into links, in the same transaction. */
+export interface Relate {
+  query: RelatedQuery;
+  /** Pure and synchronous (SQLite's transactions are), on the related documents as stored. */
+  link: (related: StoredDocument[]) => TaskLink[];
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
   /** The database as shown in messages (no password). */
   readonly location: string;
   /** The stored document with this content, if any. */
   findByHash(hash: string): Promise<Stored | null>;
-  /** Store a document in one transaction, replacing any with the same path or content. */
-  put(record: DocumentRecord): Promise<PutResult>;
+  /**
+   * Store a document in one transaction, replacing any with the same path or
+   * content; with `relate`, also replace the links that end at its tasks by
+   * those `relate.link` makes of the related documents.
+   */
+  put(record: DocumentRecord, relate?: Relate): Promise<PutResult>;
   list(): Promise<DocumentSummary[]>;
   /** Remove the documents whose number key or path is `document`; how many went. */
   remove(document: string): Promise<number>;
@@ -158,6 +202,8 @@ export interface Store {
   stats(filter: TaskFilter): Promise<Stats>;
   /** The distinct stored task ids that begin with `prefix`, in id order, at most `limit`. */
   findTasks(prefix: string, limit: number): Promise<TaskRef[]>;
+  /** Every task link, in the order of their ids (earlier, later). */
+  links(): Promise<TaskLink[]>;
   /** Every recorded task event, in the order recorded. */
   events(): Promise<TaskEvent[]>;
   /**

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { emit } from '../output.ts';
 import { ROLE_FILTERS, TASK_EVENT_KINDS } from '../store/types.ts';
 import { calendar } from './calendar.ts';
+import { formatHistory, HISTORY_FORMATS, taskHistory, type HistoryFormat } from './history.ts';
 import { IsoDate, today } from './dates.ts';
 import { recordEvent, TrackError } from './record.ts';
 import { buildReport, formatReport, parsePeriod, REPORT_FORMATS, type ReportFormat } from './report.ts';
@@ -26,11 +27,12 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 
 const Days = z.coerce.number().int().nonnegative();
 
-/** `chidao task ACTION ID …`; prints the event recorded. */
+/** `chidao task ACTION ID …`; prints the event recorded, or for `history` the task's appearances. */
 export async function taskCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
+  if (action === 'history') return historyCommand(rest);
   const kind = TASK_EVENT_KINDS.find((k) => k === action);
-  if (!kind) throw new TrackError(`task takes one of ${TASK_EVENT_KINDS.join(', ')}`);
+  if (!kind) throw new TrackError(`task takes one of ${[...TASK_EVENT_KINDS, 'history'].join(', ')}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -45,6 +47,14 @@ export async function taskCommand(args: string[]): Promise<number> {
   const event = await recordEvent(kind, positionals[0], { db: values.db, on: date('on', values.on), note: values.note, to, by: values.by, user: values.user });
   const detail = event.deadline ? ` to ${event.deadline}${event.document ? ` by ${event.document}` : ''}` : event.agency ? ` to ${event.agency}` : '';
   process.stdout.write(`${event.taskId}: ${event.kind}${detail} on ${event.on}, recorded by ${event.user}\n`);
+  return 0;
+}
+
+async function historyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string', short: 'o' } } });
+  if (positionals.length !== 1) throw new TrackError('task history takes one task ID (or a unique beginning of one)');
+  const format = oneOf<HistoryFormat>('format', values.format, HISTORY_FORMATS)!;
+  emit(formatHistory(await taskHistory(positionals[0], { db: values.db }), format), values.out);
   return 0;
 }
 

@@ -7,7 +7,8 @@ import { canonicalAgency } from '../gazetteer.ts';
 import { foldWords } from '../store/fold.ts';
 import { openStore } from '../store/index.ts';
 import { render, type Column } from '../store/render.ts';
-import { ROLES, type ROLE_FILTERS, type TaskEvent, type TaskHit } from '../store/types.ts';
+import { ROLES, type ROLE_FILTERS, type TaskEvent, type TaskHit, type TaskLink } from '../store/types.ts';
+import { ancestors, chains } from './chains.ts';
 import { standing, DUE_SOON, type Standing } from './status.ts';
 
 export interface StatusFilter {
@@ -32,24 +33,46 @@ export interface StatusRow extends Standing {
   coordinating: string[];
   directing: string[];
   deadline: TaskHit['deadline'];
+  /** The tasks of earlier notices this one continues (task history), counted here and not on their own. */
+  earlier: string[];
 }
 
 /** An agency as filters match it: canonical name (aliases such as `Bộ KHCN` known), folded. */
 export const agencyKey = (agency: string) => foldWords(canonicalAgency(agency) ?? agency);
 
-/** The rows for a filter, from tasks, their documents' dates and the events as stored. */
-export function statusRows(tasks: readonly TaskHit[], issuedAt: ReadonlyMap<string, string | null>, events: readonly TaskEvent[], filter: StatusFilter): StatusRow[] {
+/** What status reads from the store: tasks (`stored`: every one; `tasks`: those the filter selects), documents' dates, events, links. */
+export interface StatusInput {
+  tasks: readonly TaskHit[];
+  stored: readonly TaskHit[];
+  issuedAt: ReadonlyMap<string, string | null>;
+  events: readonly TaskEvent[];
+  links: readonly TaskLink[];
+}
+
+/**
+ * The rows for a filter. A task that a stored later notice continues is
+ * counted there, on its latest appearance, with that notice's deadline and
+ * the events recorded on any of its appearances; a task no later notice
+ * mentions again stays on its own notice.
+ */
+export function statusRows(input: StatusInput, filter: StatusFilter): StatusRow[] {
   const byTask = new Map<string, TaskEvent[]>();
-  for (const e of events) byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), e]);
+  for (const e of input.events) byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), e]);
+  const c = chains(input.links);
+  const stored = new Set(input.stored.map((t) => t.id));
+  const continued = (id: string) => (c.laterOf.get(id) ?? []).some((l) => stored.has(l.later));
   const wanted = filter.agency === undefined ? null : agencyKey(filter.agency);
   const roles = !filter.role || filter.role === 'any' ? ROLES : [filter.role];
-  return tasks.flatMap((t) => {
-    const date = issuedAt.get(t.source) ?? null;
-    const s = standing({ deadline: t.deadline, issuedAt: date }, byTask.get(t.id) ?? [], filter.asOf, filter.dueWithin);
+  return input.tasks.flatMap((t) => {
+    if (continued(t.id)) return [];
+    const earlier = ancestors(c, t.id).sort();
+    const events = [t.id, ...earlier].flatMap((id) => byTask.get(id) ?? []).sort((p, q) => p.seq - q.seq);
+    const date = input.issuedAt.get(t.source) ?? null;
+    const s = standing({ deadline: t.deadline, issuedAt: date }, events, filter.asOf, filter.dueWithin);
     const row: StatusRow = {
       id: t.id, document: t.document, source: t.source, issuedAt: date, text: t.text,
       responsible: s.reassignedTo ? [s.reassignedTo] : t.responsible, coordinating: t.coordinating, directing: t.directing,
-      deadline: t.deadline, ...s,
+      deadline: t.deadline, earlier, ...s,
     };
     return wanted === null || roles.some((role) => row[role].some((a) => agencyKey(a) === wanted)) ? [row] : [];
   });
@@ -58,8 +81,9 @@ export function statusRows(tasks: readonly TaskHit[], issuedAt: ReadonlyMap<stri
 export async function status(filter: StatusFilter): Promise<StatusRow[]> {
   const store = await openStore(filter.db, { mustExist: true });
   try {
-    const [tasks, documents, events] = await Promise.all([store.query({ document: filter.document }), store.list(), store.events()]);
-    return statusRows(tasks, new Map(documents.map((d) => [d.path, d.issuedAt])), events, filter);
+    const [stored, documents, events, links] = await Promise.all([store.query({}), store.list(), store.events(), store.links()]);
+    const tasks = filter.document === undefined ? stored : await store.query({ document: filter.document });
+    return statusRows({ tasks, stored, issuedAt: new Map(documents.map((d) => [d.path, d.issuedAt])), events, links }, filter);
   } finally {
     await store.close();
   }
@@ -79,6 +103,7 @@ const STATUS_COLUMNS: Column<StatusRow>[] = [
   ['responsible', (r) => r.responsible.join('; ')],
   ['deadline', (r) => r.deadline.text ?? r.deadline.kind],
   ['id', (r) => r.id],
+  ['earlier', (r) => r.earlier.join('; ')],
   ['text', (r) => r.text],
 ];
 
