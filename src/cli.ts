@@ -1,75 +1,118 @@
 /**
  * chidao: Vietnamese directive notices in, checked task lists out.
  * Usage errors and bad input print one line `chidao: FILE: reason` and exit 2.
+ * Each command imports its modules when it runs (`await import()`), so that
+ * `chidao --version` or an extraction of a text never loads pdfjs,
+ * tesseract.js, the stores' drivers or the evaluation.
  */
-import { parseArgs } from 'node:util';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, notADirective, type Doc } from './model.ts';
-import { extractFile } from './extract-file.ts';
-import { pipelineNames } from './pipeline.ts';
-import { FORMATS, render, type Format } from './format/index.ts';
-import { emit } from './output.ts';
-import { Extraction, LOW_CONFIDENCE } from './schema.ts';
-import { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars } from './eval/run.ts';
-import { formatFirstLook, readFirstLook } from './eval/first-look.ts';
-import { evaluateRepair, formatRepairEval } from './eval/repair.ts';
-import { FIELDS } from './eval/score.ts';
-import { ingest } from './ingest/index.ts';
+import { parseArgs } from 'node:util';
+import { FORMATS, type Format } from './format/index.ts';
+import { COMMANDS, USAGE, commandHelp } from './help.ts';
 import { LIMIT_OPTIONS, limitsFromFlags } from './ingest/limits.ts';
-import { loadModel, repairText } from './repair/index.ts';
-import { createInterface } from 'node:readline';
-import { carriedOver, diffDocs } from './diff/index.ts';
-import { renderDiff, type DiffFormat } from './diff/render.ts';
-import { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments, formatStats, formatTasks, queryPage, stats, type TaskPage } from './store/commands.ts';
+import { InputError } from './model.ts';
+import type { TaskPage } from './store/commands.ts';
 import { STORE_FORMATS, type StoreFormat } from './store/render.ts';
 import { QUERY_PAGE, ROLE_FILTERS, StoreError } from './store/types.ts';
-import { calendarCommand, reportCommand, statusCommand, taskCommand } from './track/cli.ts';
 
-const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
+/** What `extract` takes for several files; the flags as parsed. */
+interface BatchFlags {
+  out?: string;
+  'out-dir'?: string;
+  jobs?: string;
+  pipeline?: string;
+  'no-repair'?: boolean;
+  repair?: boolean;
+  tessdata?: string;
+}
 
-const USAGE = `Usage:
-  chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR] [--max-… N]
-  chidao ocr FILE [--tessdata DIR] [-o OUT]
-  chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
-  chidao repair FILE|- [--format text|json]
-  chidao corpus add PATH… [--no-repair] | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
-  chidao query [--agency NAME] [--role responsible|coordinating|directing|any] [--due-before DATE]
-               [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
-               [--limit N] [--offset N] [--format table|json|csv] [--db …]
-  chidao stats [--format table|json|csv] [--db …]
-  chidao task done|progress|reopen|extend|withdraw|reassign ID [--on DATE] [--note TEXT] [--user NAME]
-              [--to DATE|AGENCY] [--by NUMBER] [--db …]   (see README "Tracking")
-  chidao task history ID [--format table|json|md] [-o OUT] [--db …]
-  chidao status [--as-of DATE] [--agency NAME] [--role …] [--document NUMBER] [--due-within DAYS]
-                [--format table|json|csv|md] [-o OUT] [--db …]
-  chidao report --period 2026-03|2026-Q1|2026-H1|2026 [--agency NAME] [--format md|csv|html] [-o OUT] [--db …]
-  chidao calendar [--agency NAME] [-o tasks.ics] [--db …]
-  chidao eval [--show FIELD] [--skip-repair] [--first-look]
-Options:
-  --format     output format (default json; table for corpus, query and stats)
-  -o, --out    write to OUT instead of stdout (written whole or not at all)
-  repair       restore lost diacritics and OCR damage; json adds the unsure tokens
-  --pipeline   force a pipeline (pipelines/*.json: notice, report, web-draft, legal-site); default: chosen from the text
-  --no-repair  never run the diacritics/OCR repair stage
-  --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
-  --max-bytes, --max-chars, --max-pages, --max-pixels, --max-inflated-bytes, --max-zip-entries, --max-depth
-               with extract, ocr and corpus add: raise a limit on what is read (see README; K, M, G suffixes)
-  --repair     always run it
-  --show       with eval: list the pairs where FIELD disagrees
-  --skip-repair  with eval: leave out the repair measures (they build held-out models)
-  --first-look with eval: print the recorded first look (golden/first-look.json): each document's
-               F1 before the extractor was ever tuned to it
-  --carry      with diff: only the tasks of OLD that NEW does not mention again
-  --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL
-  --limit      with query: at most N tasks, 0 for all. Default: a table shows the first ${QUERY_PAGE} and
-               stderr says how many match in all and how to see more; json and csv give every task
-               (with --limit they page too, and stderr says so)
-  --offset     with query: skip the first N tasks (--offset ${QUERY_PAGE} is the second page)`;
+/**
+ * Without --jobs, fewer files than this are extracted on the main thread: a
+ * worker spends about 0.2 core-seconds loading the pipeline, which two cores
+ * win back from a few dozen documents on (4 seeds: 0.6 s of CPU on the main
+ * thread, 1.0 s in two workers).
+ */
+const THREADS_FROM = 20;
+
+/**
+ * `chidao extract` of several files and folders: JSON Lines on stdout (or
+ * in OUT), or with --out-dir one file per input. A file that fails is
+ * reported with its reason and skipped; exit code 1 if any failed.
+ */
+async function extractBatch(inputs: string[], format: Format, values: BatchFlags & Parameters<typeof limitsFromFlags>[0]): Promise<number> {
+  const outDir = values['out-dir'];
+  if (outDir !== undefined && values.out !== undefined) throw new UsageError('--out-dir writes a file per input: leave out -o');
+  if (outDir === undefined && format !== 'json') throw new UsageError(`several inputs print JSON Lines: --format ${format} needs --out-dir DIR`);
+  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) throw new UsageError('--jobs takes a whole number of worker threads, 1 or more');
+  const [{ expandInputs, READABLE_EXTENSIONS }, { runBatch }, { emit, writeAtomic }, { progressBar }, { availableParallelism }] = await Promise.all([
+    import('./inputs.ts'),
+    import('./extract-batch.ts'),
+    import('./output.ts'),
+    import('./store/progress.ts'),
+    import('node:os'),
+  ]);
+  const { files, missing } = await expandInputs(inputs, { extensions: READABLE_EXTENSIONS });
+  if (!files.length && !missing.length) throw new UsageError(`no readable files in ${inputs.join(', ')}`);
+  const targets = outDir === undefined ? null : outputNames(files, outDir, format);
+  if (outDir !== undefined) mkdirSync(outDir, { recursive: true });
+  const limits = limitsFromFlags(values);
+  const jobs = files.map((path) => ({ path, format: outDir === undefined ? ('jsonl' as const) : format, pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, tessdata: values.tessdata, limits }));
+  const failures = missing.map((path) => `chidao: ${path}: no such file or folder`);
+  const warnings: string[] = [];
+  const lines: string[] = [];
+  let written = 0;
+  const started = performance.now();
+  const bar = progressBar(files.length);
+  try {
+    const workers = values.jobs !== undefined ? Number(values.jobs) : files.length >= THREADS_FROM ? availableParallelism() : 1;
+    await runBatch(jobs, workers, (job, outcome) => {
+      if (outcome.reason !== undefined) return void failures.push(`chidao: ${job.path}: ${outcome.reason}`);
+      warnings.push(...outcome.warnings);
+      written++;
+      if (targets) writeAtomic(targets.get(job.path)!, outcome.output);
+      else if (values.out !== undefined) lines.push(outcome.output);
+      else process.stdout.write(outcome.output);
+    }, (job) => bar.tick(job.path));
+  } finally {
+    bar.done();
+  }
+  if (values.out !== undefined) emit(lines.join(''), values.out);
+  for (const line of [...warnings, ...failures]) process.stderr.write(`${line}\n`);
+  const total = files.length + missing.length;
+  process.stderr.write(`chidao: ${written} of ${total} file${total === 1 ? '' : 's'} extracted${failures.length ? `, ${failures.length} failed` : ''} in ${((performance.now() - started) / 1000).toFixed(2)} s${outDir === undefined ? '' : ` into ${outDir}`}\n`);
+  return failures.length ? 1 : 0;
+}
+
+/** Each file's output in `dir`: its name with the format's extension. Two inputs to one name, or an output over an input, is a usage error. */
+function outputNames(files: string[], dir: string, format: Format): Map<string, string> {
+  const targets = new Map<string, string>();
+  const byTarget = new Map<string, string>();
+  const inputs = new Set(files.map((f) => resolve(f)));
+  for (const file of files) {
+    const target = join(dir, `${basename(file, extname(file))}.${format}`);
+    const other = byTarget.get(resolve(target));
+    if (other) throw new UsageError(`--out-dir: ${other} and ${file} would both be written to ${target}`);
+    if (inputs.has(resolve(target))) throw new UsageError(`--out-dir: ${target} would overwrite an input`);
+    byTarget.set(resolve(target), file);
+    targets.set(file, target);
+  }
+  return targets;
+}
+
+/** Formats of `diff`; kept here so that a usage error is found before the diff modules load. */
+const DIFF_FORMATS = ['json', 'md', 'html'] as const;
+type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && Object.hasOwn(COMMANDS, command) && wantsHelp(rest)) {
+    process.stdout.write(`${commandHelp(command)}\n`);
+    return 0;
+  }
   switch (command) {
     case 'extract':
       return commandExtract(rest);
@@ -88,22 +131,36 @@ async function main(argv: string[]): Promise<number> {
     case 'stats':
       return commandQuery(rest, 'stats');
     case 'task':
-      return taskCommand(rest);
+      return (await import('./track/cli.ts')).taskCommand(rest);
     case 'status':
-      return statusCommand(rest);
+      return (await import('./track/cli.ts')).statusCommand(rest);
     case 'report':
-      return reportCommand(rest);
+      return (await import('./track/cli.ts')).reportCommand(rest);
     case 'calendar':
-      return calendarCommand(rest);
+      return (await import('./track/cli.ts')).calendarCommand(rest);
+    case '-v':
+    case '--version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
     case undefined:
     case '-h':
     case '--help':
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${command === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? commandHelp(rest[0]) : USAGE}\n`);
       return command ? 0 : 2;
     default:
       throw new UsageError(`unknown command ${command}`);
   }
+}
+
+/** `--help` or `-h` among a command's arguments, before any `--`. */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 async function commandExtract(args: string[]): Promise<number> {
@@ -117,18 +174,23 @@ async function commandExtract(args: string[]): Promise<number> {
       'no-repair': { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
       tessdata: { type: 'string' },
+      'out-dir': { type: 'string' },
+      jobs: { type: 'string' },
       ...LIMIT_OPTIONS,
     },
   });
-  if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
+  if (!positionals.length) throw new UsageError('extract takes a FILE, or several files and folders');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const { pipelineNames } = await import('./pipeline.ts');
   if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
+  if (positionals.length > 1 || values['out-dir'] !== undefined || statSync(positionals[0], { throwIfNoEntry: false })?.isDirectory()) {
+    return extractBatch(positionals, format, values);
+  }
+  const [{ extractFile }, { checkedExtraction }, { render }, { emit }, { LOW_CONFIDENCE }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts'), import('./format/index.ts'), import('./output.ts'), import('./schema.ts')]);
   const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
-  reportMessages(doc);
-  const refused = notADirective(doc);
-  if (refused) throw new InputError(doc.path, refused);
-  const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
+  const { extraction, warnings } = checkedExtraction(doc);
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
   emit(render(extraction, format), values.out);
   // What a reviewer should check first: the fields the extractor is least sure of.
   const low = extraction.tasks.reduce((n, t) => n + Object.values(t.fieldConfidence).filter((c) => c < LOW_CONFIDENCE).length, 0);
@@ -139,10 +201,12 @@ async function commandExtract(args: string[]): Promise<number> {
 async function commandEval(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { show: { type: 'string' }, 'skip-repair': { type: 'boolean', default: false }, 'first-look': { type: 'boolean', default: false } } });
   const root = fileURLToPath(new URL('..', import.meta.url));
+  const { formatFirstLook, readFirstLook } = await import('./eval/first-look.ts');
   if (values['first-look']) {
     process.stdout.write(`${formatFirstLook(readFirstLook(root))}\n`);
     return 0;
   }
+  const [{ FIELDS }, { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars }, { evaluateRepair, formatRepairEval }] = await Promise.all([import('./eval/score.ts'), import('./eval/run.ts'), import('./eval/repair.ts')]);
   const show = values.show as (typeof FIELDS)[number] | undefined;
   if (show && (!FIELDS.includes(show) || show === 'tasks')) throw new UsageError(`--show takes one of ${FIELDS.filter((f) => f !== 'tasks').join(', ')}`);
   const onTraining = (held: string[]) => process.stderr.write(`chidao eval: building a language model without ${held.join(', ')} (about two minutes)\n`);
@@ -162,6 +226,7 @@ async function commandCorpus(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false }, ...LIMIT_OPTIONS } });
   const format = storeFormat(values.format);
+  const { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments } = await import('./store/commands.ts');
   switch (action) {
     case 'add': {
       if (!positionals.length) throw new UsageError('corpus add takes one or more files or folders');
@@ -213,6 +278,7 @@ async function commandQuery(args: string[], command: 'query' | 'stats'): Promise
   const given = values.limit === undefined ? undefined : Number(values.limit);
   const limit = given === undefined ? (format === 'table' ? QUERY_PAGE : undefined) : given || undefined;
   const offset = values.offset === undefined ? undefined : Number(values.offset);
+  const { formatStats, formatTasks, queryPage, stats } = await import('./store/commands.ts');
   const filter = { db: values.db, agency: values.agency, role, dueBefore: values['due-before'], dueAfter: values['due-after'], deadlineKind: values['deadline-kind'], document: values.document, text: values.text };
   if (command === 'stats') {
     process.stdout.write(formatStats(await stats(filter), format));
@@ -245,6 +311,7 @@ function storeFormat(value: string | undefined): StoreFormat {
 async function commandOcr(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { tessdata: { type: 'string' }, out: { type: 'string', short: 'o' }, ...LIMIT_OPTIONS } });
   if (positionals.length !== 1) throw new UsageError('ocr takes one FILE');
+  const [{ ingest }, { emit }] = await Promise.all([import('./ingest/index.ts'), import('./output.ts')]);
   const doc = await ingest(positionals[0], { tessdata: values.tessdata, ...limitsFromFlags(values) });
   emit(doc.text, values.out);
   return 0;
@@ -259,6 +326,7 @@ async function commandDiff(args: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('diff takes OLD and NEW');
   const format = values.format as DiffFormat;
   if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}`);
+  const [{ extractFile }, { carriedOver, diffDocs }, { renderDiff }, { emit }] = await Promise.all([import('./extract-file.ts'), import('./diff/index.ts'), import('./diff/render.ts'), import('./output.ts')]);
   const side = async (path: string, name: string) => {
     try {
       return await extractFile(path, { noRepair: values['no-repair'] });
@@ -286,8 +354,10 @@ async function commandRepair(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, out: { type: 'string', short: 'o' } } });
   if (positionals.length !== 1) throw new UsageError('repair takes one FILE, or - for standard input');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const [{ loadModel, repairText }, { ingest }, { emit }] = await Promise.all([import('./repair/index.ts'), import('./ingest/index.ts'), import('./output.ts')]);
   const model = loadModel();
   if (positionals[0] === '-') {
+    const { createInterface } = await import('node:readline');
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const result = repairText(line, model);
@@ -299,15 +369,6 @@ async function commandRepair(args: string[]): Promise<number> {
   const result = repairText(doc.source, model);
   emit(values.format === 'json' ? `${JSON.stringify({ text: result.text, flags: result.flags }, null, 2)}\n` : result.text, values.out);
   return 0;
-}
-
-/** Fatal messages stop the run; warnings go to stderr with their place. */
-function reportMessages(doc: Doc): void {
-  for (const m of doc.messages) {
-    if (m.severity === 'fatal') throw new InputError(doc.path, m.reason);
-    // What the input itself lacked (bytes that were not text) is always said; the stages' own doubts only when asked.
-    if (m.severity === 'warning' && (process.env.CHIDAO_VERBOSE || m.ruleId === 'ingest:invalid-utf8' || m.ruleId === 'ingest:pdf-page')) process.stderr.write(`${doc.path}:${m.start}-${m.end}: ${m.severity}: ${m.reason} [${m.ruleId}]\n`);
-  }
 }
 
 main(process.argv.slice(2)).then(

@@ -220,13 +220,17 @@ function grammarMentions(text: string, folded: string, listed: readonly AgencyMe
       const inner = listed.find((c) => !c.collective && c.start > m.index! && c.start < end && c.end > end);
       if (inner) end = inner.end;
       const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
-      const name = inner ? `${modernUy(text.slice(m.index!, inner.start)).replace(/\s+/gu, ' ')}${inner.name}` : written;
+      const name = spelledOut(inner ? `${modernUy(text.slice(m.index!, inner.start)).replace(/\s+/gu, ' ')}${inner.name}` : written);
       named.set(m.index!, { start: m.index!, end, name, written, collective: false });
     }
   }
   found.push(...named.values());
   return found;
 }
+
+/** `Trường THPT Cao Lãnh 2` is the Trường Trung học phổ thông Cao Lãnh 2: the abbreviations inside a proper name, written out. */
+const NAME_ABBREVIATION = new RegExp(`(?<![\\p{L}])(?:${Object.keys(grammar.nameAbbreviations).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'gu');
+const spelledOut = (name: string) => name.replace(NAME_ABBREVIATION, (a) => (grammar.nameAbbreviations as Record<string, string>)[a]);
 
 const STANDALONE_AT = new RegExp(`${B}${STANDALONE}`, 'gu');
 const HEAD_AFTER = new RegExp(`^(?:${[...grammar.namedHeads, ...grammar.sectorHeads].map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');

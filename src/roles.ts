@@ -58,6 +58,12 @@ const DIRECTS = /(?:(?:tiếp tục|khẩn trương|trực tiếp|thường xuy�
 const CLAUSE_START = /(?:^|[.;:]\s+|,\s+)/gu;
 /** A topic label before the doers: `Về an toàn thông tin, an ninh mạng: Bộ Công an …`. */
 const TOPIC = /^về\s[^:.;]{0,160}:\s*/u;
+/**
+ * A conclusion's answer to a proposal (`Về đề nghị các bộ, ngành … ; … của
+ * địa phương: Ủy ban nhân dân thành phố … cần …`): the proposal, however long,
+ * runs to its colon, and the answer names who acts.
+ */
+const ANSWERED = new RegExp(`^về\\s+(?:các\\s+)?(?:${cues.answeredProposals.join('|')})(?![\\p{L}])[^:.]{0,600}:\\s*`, 'u');
 /** The subject asks others to do the work: `X đề nghị Y …`, `X yêu cầu Y …`, `X giao Y …`. */
 const REQUESTS = /^\s*(?:(?:tiếp tục|trân trọng)\s+)?(?:đề nghị|yêu cầu|giao)\s+/u;
 /** `các đơn vị của Bộ Tài chính`: the units of a body, named by the body. */
@@ -86,7 +92,7 @@ export function readRoles(text: string): Roles {
   const mentions = findAgencies(text);
   const roles: Roles = { responsible: [], coordinating: [], directing: [], assigned: [], subjectEnd: 0, sentenceDoers: [] };
 
-  const lead = LEAD.exec(folded) ?? TOPIC.exec(folded);
+  const lead = LEAD.exec(folded) ?? TOPIC.exec(folded) ?? ANSWERED.exec(folded);
   const subjectAt = lead ? lead[0].length : 0;
   const subject = subjectList(mentions, text, folded, subjectAt);
   if (subject.names.length) {
@@ -204,6 +210,8 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, fr
   const at = honorific && mentions.some((m) => m.start === from + honorific[0].length) ? from + honorific[0].length : from;
   const list = listAt(mentions, folded, at);
   const first = mentions.find((m) => m.start === at);
+  const enumerated = first?.collective ? parenthesisedMembers(mentions, folded, first.end) : null;
+  if (enumerated) return enumerated;
   if (list.names.length === 1 && first?.collective) {
     // `các cấp ủy, tổ chức đảng, cơ quan, đơn vị:` — a known collective that the text goes on to widen.
     const wider = collectivePhrase(text, folded, at, mentions);
@@ -221,6 +229,22 @@ function subjectList(mentions: AgencyMention[], text: string, folded: string, fr
   const collective = collectivePhrase(text, folded, at, mentions);
   if (!collective) return list;
   return withMembers([capitalise(collective.phrase)], collective.end, mentions, folded);
+}
+
+/**
+ * `Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú
+ * Yên, …)`: a collective whose members follow it in parentheses stands for
+ * them. Its qualifying words come first, with no punctuation; the
+ * parentheses hold named bodies and nothing else.
+ */
+function parenthesisedMembers(mentions: AgencyMention[], folded: string, after: number): { names: string[]; end: number } | null {
+  const open = /^[^():;.,\n]{0,40}?\(\s*/u.exec(folded.slice(after));
+  if (!open) return null;
+  const list = listAt(mentions, folded, after + open[0].length);
+  const close = /^\s*\)/u.exec(folded.slice(list.end));
+  const named = mentions.filter((m) => m.start >= after + open[0].length && m.end <= list.end);
+  if (!list.names.length || !close || named.some((m) => m.collective)) return null;
+  return { names: list.names, end: list.end + close[0].length };
 }
 
 /** `Các bộ quản lý ngành, đặc biệt là Bộ X, Bộ Y`: the members named after the collective are doers too. */

@@ -1,8 +1,40 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chidao, ROOT } from './helpers.ts';
+
+describe('chidao --version and --help', () => {
+  it('prints the version of package.json', async () => {
+    const { code, stdout } = await chidao('--version');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  // Each command's help: its own usage line, and an option only it takes.
+  it.each([
+    ['extract', '--out-dir'],
+    ['ocr', '--tessdata'],
+    ['diff', '--carry'],
+    ['repair', 'standard input'],
+    ['corpus', '--db'],
+    ['query', '--offset'],
+    ['stats', '--db'],
+    ['task', 'reassign'],
+    ['status', '--due-within'],
+    ['report', '--period'],
+    ['calendar', 'tasks.ics'],
+    ['eval', '--skip-repair'],
+  ])('%s --help prints its usage and options, exit 0', async (command, own) => {
+    const { code, stdout } = await chidao(command, '--help');
+    expect(code).toBe(0);
+    expect(stdout.startsWith(`Usage:\n  chidao ${command} `)).toBe(true);
+    expect(stdout).toContain(own);
+    expect(stdout).toContain('Options:');
+    // Its own usage lines, not every command's.
+    expect(stdout.match(/^ {2}chidao /gmu)).toHaveLength(command === 'extract' || command === 'task' ? 2 : 1);
+  });
+});
 
 
 describe('chidao extract', () => {
@@ -67,6 +99,82 @@ describe('chidao extract', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(/^chidao: --pipeline must be one of .*\bnotice\b/);
     expect(stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
+describe('chidao extract of several files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chidao-batch-'));
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const seeds = ['corpus/04-TB-BCDTW.txt', 'corpus/17-TB-CQTTBCD-phu-luc.txt', 'corpus/19-BC-CQTTBCD.md'];
+  const numbers = ['04-TB/BCĐTW', '17-TB/CQTTBCĐ', '19-BC/CQTTBCĐ'];
+  const lines = (stdout: string) => stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; document: { number: string }; tasks: unknown[] });
+
+  it.each([
+    ['on the main thread', '1'],
+    ['in two worker threads', '2'],
+  ])('prints JSON Lines, one document a line with its file, in the order given, %s', async (_, jobs) => {
+    const { code, stdout, stderr } = await chidao('extract', ...seeds, '--jobs', jobs);
+    expect(code).toBe(0);
+    expect(lines(stdout).map((l) => [l.file, l.document.number])).toEqual(seeds.map((s, i) => [s, numbers[i]]));
+    expect(lines(stdout)[0].tasks).toEqual(JSON.parse((await chidao('extract', seeds[0])).stdout).tasks);
+    expect(stderr.trim()).toMatch(/^chidao: 3 of 3 files extracted in [\d.]+ s$/u);
+  });
+
+  it('writes one file per input with --out-dir, each as extract of that file alone prints it', async () => {
+    const out = join(dir, 'csv');
+    const { code } = await chidao('extract', ...seeds, '--out-dir', out, '--format', 'csv');
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['04-TB-BCDTW.csv', '17-TB-CQTTBCD-phu-luc.csv', '19-BC-CQTTBCD.csv']);
+    expect(readFileSync(join(out, '19-BC-CQTTBCD.csv'), 'utf8')).toBe((await chidao('extract', seeds[2], '--format', 'csv')).stdout);
+  });
+
+  it.each([
+    ['JSON Lines', []],
+    ['--out-dir', ['--out-dir', 'OUT']],
+  ])('reports a bad file and a missing one with their reasons, extracts the others and exits 1 (%s)', async (_, flags) => {
+    const out = join(dir, `bad-${flags.length}`);
+    const { code, stdout, stderr } = await chidao('extract', seeds[0], empty, 'corpus/no-such-notice.txt', seeds[1], ...flags.map((f) => (f === 'OUT' ? out : f)));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`chidao: ${empty}: empty file\n`);
+    expect(stderr).toContain('chidao: corpus/no-such-notice.txt: no such file or folder\n');
+    expect(stderr).toMatch(/2 of 4 files extracted, 2 failed/u);
+    if (flags.length) expect(readdirSync(out).sort()).toEqual(['04-TB-BCDTW.json', '17-TB-CQTTBCD-phu-luc.json']);
+    else expect(lines(stdout).map((l) => l.file)).toEqual([seeds[0], seeds[1]]);
+  });
+
+  it('takes the readable files of a folder and its subfolders, sorted, leaving out others', async () => {
+    const folder = join(dir, 'notices');
+    mkdirSync(join(folder, 'b'), { recursive: true });
+    copyFileSync(join(ROOT, seeds[1]), join(folder, 'b', 'z.txt'));
+    copyFileSync(join(ROOT, seeds[0]), join(folder, 'a.txt'));
+    copyFileSync(join(ROOT, seeds[2]), join(folder, 'c.md'));
+    writeFileSync(join(folder, 'notes.json'), '{}');
+    writeFileSync(join(folder, '.hidden.txt'), '');
+    const { code, stdout } = await chidao('extract', folder);
+    expect(code).toBe(0);
+    expect(lines(stdout).map((l) => [l.file, l.document.number])).toEqual([
+      [join(folder, 'a.txt'), numbers[0]],
+      [join(folder, 'b', 'z.txt'), numbers[1]],
+      [join(folder, 'c.md'), numbers[2]],
+    ]);
+  });
+
+  it.each([
+    ['a format other than json without --out-dir', ['--format', 'csv'], 'needs --out-dir'],
+    ['--jobs 0', ['--jobs', '0'], '--jobs takes a whole number'],
+    ['two inputs to one output name', ['COPY', '--out-dir', 'OUT'], 'would both be written'],
+    ['an output over its input', ['--out-dir', 'corpus', '--format', 'md'], 'would overwrite an input'],
+  ])('refuses %s with exit 2, writing nothing', async (_, flags, reason) => {
+    const out = join(dir, 'refused');
+    const copy = join(dir, 'copy', basename(seeds[0]));
+    mkdirSync(dirname(copy), { recursive: true });
+    copyFileSync(join(ROOT, seeds[0]), copy);
+    const { code, stdout, stderr } = await chidao('extract', ...seeds, ...flags.map((f) => ({ OUT: out, COPY: copy })[f] ?? f));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(reason);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -44,6 +44,11 @@ describe('gazetteer', () => {
     ['Tổ đảng ở Thường trực Ủy ban KH,CN&MT chủ trì', ['Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường']],
     // A province's bodies abbreviated, or in another case, are named as listed.
     ['Bộ CHQS tỉnh, Văn phòng UBND tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh chủ trì', ['Bộ Chỉ huy Quân sự tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh', 'Hội Nông dân tỉnh']],
+    // A province's bodies whose names hold a comma or a lower-case `và`.
+    ['Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh tổ chức hội chợ', ['Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh']],
+    ['Ban Quản lý các Khu chế xuất và công nghiệp Thành phố chủ trì', ['Ban Quản lý các Khu chế xuất và công nghiệp Thành phố']],
+    // Abbreviations inside a proper name, written out.
+    ['Trường THPT Cao Lãnh 2 chủ trì tổ chức', ['Trường Trung học phổ thông Cao Lãnh 2']],
     // A sector written without its comma and `và`.
     ['Sở Văn hoá Thể thao du lịch chủ trì', ['Sở Văn hóa, Thể thao và Du lịch']],
     // A listed department whose name ends in a sector that is also a verb (`xây dựng`).
@@ -68,6 +73,17 @@ describe('gazetteer', () => {
 });
 
 describe('roles', () => {
+  it.each([
+    // A collective whose members follow it in parentheses stands for them.
+    ['Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các Khu công nghiệp tỉnh): tiếp nhận hồ sơ.', ['Sở Tài chính', 'Ban Quản lý các Khu công nghiệp tỉnh']],
+    // A conclusion answers a proposal, however long, after its colon: the answer names who acts.
+    ['Về đề nghị các bộ, ngành sớm rà soát, ban hành các văn bản hướng dẫn; hoàn thiện quy trình pháp lý về đất đai của địa phương: Ủy ban nhân dân thành phố Đà Nẵng cần tiếp tục rà soát các nội dung về phân cấp.', ['Ủy ban nhân dân Thành phố Đà Nẵng']],
+    // Parentheses that do not list its members (`trừ`: except) leave the collective as it is.
+    ['Các sở, ngành, địa phương (trừ Sở Tài chính) tiếp nhận hồ sơ.', ['Các sở, ngành, địa phương']],
+  ])('%s → %j', (text, responsible) => {
+    expect(readRoles(text).responsible).toEqual(responsible);
+  });
+
   it('reads lead and coordinators', () => {
     expect(readRoles('Bộ Tài chính chủ trì, phối hợp với Bộ KHCN và các cơ quan liên quan rà soát các quy định pháp luật')).toMatchObject({
       responsible: ['Bộ Tài chính'],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc, NOT_A_DIRECTIVE, notADirective } from '../src/model.ts';
 import { normalise } from '../src/stages/normalise.ts';
-import { segment, walk } from '../src/stages/segment.ts';
+import { segment } from '../src/stages/segment.ts';
+import { walk } from '../src/clauses.ts';
 import { readHeader } from '../src/stages/read-header.ts';
 import { extract } from '../src/stages/extract.ts';
 import { findAgencies } from '../src/gazetteer.ts';

@@ -9,7 +9,7 @@
  */
 import type { Clause, Doc } from '../model.ts';
 import type { Task } from '../schema.ts';
-import { headOf, walk } from '../stages/segment.ts';
+import { headOf, walk } from '../clauses.ts';
 import type { Section } from './schema.ts';
 
 /** What diff reads of a task: what a stored task keeps too (store/link.ts diffs stored notices). */

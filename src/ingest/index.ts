@@ -4,18 +4,16 @@
  *
  * Formats: `text`, `markdown`, `html`, `docx`, `pdf` (text layer), `pdf-ocr`
  * (some or all pages OCR'd) and `image-ocr`. OCR'd formats end in `-ocr`:
- * they are the ones the repair stage must see.
+ * they are the ones the repair stage must see. Each reader is loaded when an
+ * input needs it: a text file never loads pdfjs, tesseract.js or mammoth.
  */
 import { open } from 'node:fs/promises';
 import { createDoc, InputError, type Doc } from '../model.ts';
-import { readDocx } from './docx.ts';
 import { htmlToText } from './html.ts';
-import { readImage } from './image.ts';
 import { assemble } from './lines.ts';
-import { looksLikeMarkdown, readMarkdown } from './markdown.ts';
-import { passNote, type OcrOptions } from './ocr.ts';
+import { looksLikeMarkdown } from './markdown-signs.ts';
+import type { OcrOptions } from './ocr.ts';
 import { limitsOf, overLimit, type Limits } from './limits.ts';
-import { ocrMessages, readPdf } from './pdf.ts';
 import { progressBar } from './progress.ts';
 import { sniff } from './sniff.ts';
 import { decodeText } from './text.ts';
@@ -76,6 +74,7 @@ async function read(path: string, bytes: Buffer, options: IngestOptions, limits:
   if (typeof kind === 'object') throw new InputError(path, `unsupported type: ${kind.refused}`);
   switch (kind) {
     case 'pdf': {
+      const { ocrMessages, readPdf } = await import('./pdf.ts');
       const result = await readPdf(path, bytes, options, limits);
       const { text, lines } = assemble(result.pages);
       if (!text.trim()) throw new InputError(path, 'no text found in the PDF (blank pages, or a scan too poor to read)');
@@ -86,6 +85,7 @@ async function read(path: string, bytes: Buffer, options: IngestOptions, limits:
     case 'png':
     case 'jpeg':
     case 'tiff': {
+      const [{ readImage }, { passNote }] = await Promise.all([import('./image.ts'), import('./ocr.ts')]);
       const page = await readImage(path, bytes, kind, options, limits);
       const { text, lines } = assemble([page]);
       const doc = createDoc(path, text, 'image-ocr', lines);
@@ -93,6 +93,7 @@ async function read(path: string, bytes: Buffer, options: IngestOptions, limits:
       return doc;
     }
     case 'zip': {
+      const { readDocx } = await import('./docx.ts');
       const { text, warnings } = await readDocx(path, bytes, limits);
       if (!text.trim()) throw new InputError(path, 'no text in the .docx');
       const doc = createDoc(path, text.normalize('NFC'), 'docx');
@@ -126,7 +127,7 @@ function misnamed(path: string, error: unknown): unknown {
   return new InputError(path, `damaged or misnamed .${extension} file (${PROMISED[extension]}, and not text either)`);
 }
 
-function textDoc(path: string, bytes: Buffer, limits: Limits): Doc {
+async function textDoc(path: string, bytes: Buffer, limits: Limits): Promise<Doc> {
   let decoded: ReturnType<typeof decodeText>;
   try {
     decoded = decodeText(path, bytes);
@@ -146,7 +147,7 @@ function textDoc(path: string, bytes: Buffer, limits: Limits): Doc {
     if (invalid) page.messages.push({ ...invalid, start: 0, end: 0 });
     return page;
   }
-  const doc = looksLikeMarkdown(text) ? readMarkdown(path, text, limits) : createDoc(path, text, 'text');
+  const doc = looksLikeMarkdown(text) ? (await import('./markdown.ts')).readMarkdown(path, text, limits) : createDoc(path, text, 'text');
   if (invalid) doc.messages.push(invalid);
   if (encoding !== 'utf-8' && !encoding.startsWith('utf-16')) {
     doc.messages.push({ reason: `converted from ${encoding} to Unicode`, severity: 'info', ruleId: 'ingest:encoding', start: 0, end: 0 });

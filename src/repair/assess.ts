@@ -31,24 +31,30 @@ export interface MarkCount {
   garbled: number;
 }
 
+type WordClass = 'marked' | 'unmarked' | 'garbled' | 'other';
+
+/** What one word counts as: a syllable with or without marks, an OCR misreading, or neither. */
+function classify(word: string): WordClass {
+  const lower = word.toLowerCase();
+  if (isSyllable(lower)) return hasMarks(lower) ? 'marked' : 'unmarked';
+  // Lowercase non-syllables are mostly OCR garble in Vietnamese prose; capitals are names and abbreviations.
+  if (/[\d&¢¥€]/.test(lower) || (lower === word && /^\p{L}+$/u.test(lower) && lower.length < 8)) return 'garbled';
+  return 'other';
+}
+
 export function markedRatio(text: string): MarkCount {
-  let marked = 0;
-  let syllables = 0;
-  let garbled = 0;
-  let words = 0;
+  const counts: Record<WordClass, number> = { marked: 0, unmarked: 0, garbled: 0, other: 0 };
+  // A text repeats its words: each distinct one is classified once.
+  const classes = new Map<string, WordClass>();
   for (const token of tokenize(text)) {
     if (token.kind !== 'word') continue;
-    const lower = token.text.toLowerCase();
-    words++;
-    if (isSyllable(lower)) {
-      syllables++;
-      if (hasMarks(lower)) marked++;
-    } else if (/[\d&¢¥€]/.test(lower) || (lower === token.text && /^\p{L}+$/u.test(lower) && lower.length < 8)) {
-      // Lowercase non-syllables are mostly OCR garble in Vietnamese prose; capitals are names and abbreviations.
-      garbled++;
-    }
+    let kind = classes.get(token.text);
+    if (!kind) classes.set(token.text, (kind = classify(token.text)));
+    counts[kind]++;
   }
-  return { marked, syllables, ratio: syllables ? marked / syllables : 0, garbled, words };
+  const syllables = counts.marked + counts.unmarked;
+  const words = syllables + counts.garbled + counts.other;
+  return { marked: counts.marked, syllables, ratio: syllables ? counts.marked / syllables : 0, garbled: counts.garbled, words };
 }
 
 export function assessText(text: string): Assessment {

@@ -11,7 +11,8 @@ import { bodiesOf, findAgencies, foldName, modernUy } from '../gazetteer.ts';
 import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
 import { findDeliverable, sharedReport } from '../deliverable.ts';
 import { columnRole } from '../tables.ts';
-import { headOf, headRegion } from './segment.ts';
+import { sectionReferences } from '../references.ts';
+import { headOf, headRegion, taskText } from '../clauses.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
 import grammar from '../../data/agency-grammar.json' with { type: 'json' };
 import { escapeRegExp } from '../words.ts';
@@ -302,9 +303,30 @@ export function extract(doc: Doc, options: ExtractOptions = {}): Doc {
   const implied = impliedDoers(doc);
   const names = new Map(implied.region ? implied.names.map((name) => [name, { region: implied.region!, found: 'implied' as const }]) : []);
   visit(doc.root, { responsible: implied.names, coordinating: [], directing: [], deadline: null, names, deadlineAt: null, narrative: false, addressedBy: implied.names.length ? 'request' : null });
+  assignByReference(doc.text, tasks);
   const own = ownGovernment(doc.header?.issuer ?? null);
   const locator = new Locator(doc.text);
   return { ...doc, tasks: tasks.map((draft) => grounded(doc, own ? ownNames(draft, own) : draft, locator)) };
+}
+
+/**
+ * Tasks that name no doer take the doer of a task that gives it them by
+ * number (`Sở Y tế: Chủ trì triển khai các nhiệm vụ tại mục (IV) (5)`); the
+ * most specific reference wins (`(IV)(3.4)(a)` over `(IV) (3)`). The names
+ * stand where the giving task read them.
+ */
+function assignByReference(text: string, tasks: Draft[]): void {
+  const pointers = tasks.flatMap((task) => (task.responsible.length ? sectionReferences(text.slice(task.span.start, task.span.end)).map((path) => ({ path, task })) : []));
+  if (!pointers.length) return;
+  for (const task of tasks) {
+    if (task.responsible.length) continue;
+    const under = pointers.filter((p) => p.task !== task && (task.clause === p.path || task.clause.startsWith(`${p.path}.`)));
+    const giver = under.sort((a, b) => b.path.length - a.path.length)[0];
+    if (!giver) continue;
+    task.responsible = [...giver.task.responsible];
+    const choice = { ruleId: 'extract:section-reference', reason: `given by ${giver.task.clause}, which names the tasks at ${giver.path}` };
+    readingsOf.get(task)!.responsible = readingsOf.get(giver.task)!.responsible.map((r) => ({ ...r, choice }));
+  }
 }
 
 /** A province's own government named by the issuer's name, in the task's names and, beside them, the words they were read from. */
@@ -447,7 +469,7 @@ function fieldLines(text: string, node: Clause): Fields | null {
         set(role, text.slice(last.start, lastEnd(last)), { start: last.start, end: lastEnd(last) });
       } else if (!value && role === 'responsible' && child.children.every((c) => !FIELD_LINE.test(text.slice(c.start, c.end).trim()) || !columnRole(FIELD_LINE.exec(text.slice(c.start, c.end).trim())![1]))) {
         // `- Cơ quan thực hiện:` over `+ Sở X chủ trì …` / `+ Sở Y đăng tải …`: each line names its doers.
-        set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '), { start: child.start, end: lastEnd(child.children[child.children.length - 1]) });
+        set(role, child.children.map((c) => text.slice(c.start, lastEnd(c)).trim()).join('; '), { start: child.start, end: child.children.length ? lastEnd(child.children[child.children.length - 1]) : child.end });
       } else if (!value && !nested && child.children.length) read(child.children, true);
       else if (value && !fields.values.has(role)) set(role, value, { start: child.start, end: child.end });
     }
@@ -744,11 +766,6 @@ function readTask(doc: Doc, node: Clause, start: number, end: number, ctx: Conte
 
 /** Tasks whose deadline flowed down rather than being written in their words. */
 const inherited = new WeakSet<Draft>();
-
-/** A task's words as one line: paragraphs of one task are joined by a space. */
-export function taskText(words: string): string {
-  return words.replace(/\s*\n\s*/g, ' ');
-}
 
 function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } | null {
   const raw = text.slice(start, end);

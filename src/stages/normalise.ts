@@ -7,7 +7,7 @@
 import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
 import { rewriteDoc } from '../rewrite.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
-import { LETTER_MARKER_CHARS } from './segment.ts';
+import { LETTER_MARKER_CHARS } from '../clauses.ts';
 
 export interface NormaliseOptions {
   /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */
@@ -58,7 +58,8 @@ export function normalise(doc: Doc, options: NormaliseOptions = {}): Doc {
   out = rewriteDoc(out, /(?<=^[*_]*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.|^[*_]*[a-zđ]\))[ \t]*\n(?=[^\n])/gmu, () => ' ');
   out = joinParagraphs(out, options.wrapShare ?? 0.8);
   // A part's heading in capitals that a narrow column broke (`I. MỤC` / `ĐÍCH, YÊU CẦU`) is one line.
-  out = rewriteDoc(out, /(?<=^[IVXLC]+\.\s+[\p{Lu}][\p{Lu}\s,]*)\n(?=[\p{Lu}][\p{Lu}\s,]*$)/gmu, () => ' ');
+  // The line break is matched before the look back, which would otherwise run at every offset (4.3 → 0.1 ms a seed).
+  out = rewriteDoc(out, /\n(?<=^[IVXLC]+\.\s+[\p{Lu}][\p{Lu}\s,]*\n)(?=[\p{Lu}][\p{Lu}\s,]*$)/gmu, () => ' ');
   if (options.cutAfterEnd) out = cutAfterEnd(out);
   return out;
 }

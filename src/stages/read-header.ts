@@ -7,7 +7,7 @@ import { bodiesOf, canonicalIssuer, findAgencies, foldName, issuerOfNumber, know
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
 import kindCodes from '../../data/kind-codes.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
-import { ADDRESSEES } from './segment.ts';
+import { ADDRESSEES } from '../clauses.ts';
 
 /**
  * A document number after `Số:` (Nghị định 30/2020/NĐ-CP, Phụ lục I): the

@@ -5,7 +5,7 @@
  * it.
  */
 import type { CellRole, Clause, ClauseKind, Doc, Message } from '../model.ts';
-import markers from '../../data/markers.json' with { type: 'json' };
+import { ADDRESSEES, LETTER_MARKER_CHARS, LETTER_READINGS, LETTERS, NUMBER_READINGS, readingChars } from '../clauses.ts';
 import { opensWithAction } from '../roles.ts';
 import { foldName } from '../gazetteer.ts';
 import { columnRole } from '../tables.ts';
@@ -15,8 +15,6 @@ export interface SegmentOptions {
   readonly subItems?: boolean;
 }
 
-/** Vietnamese alphabetical order of lettered points (no f, j, w, z). */
-export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
 interface Marker {
   kind: ClauseKind;
@@ -49,16 +47,6 @@ function readMarker(line: string): Marker | null {
   return null;
 }
 
-const LETTER_READINGS: Record<string, string[] | undefined> = markers.letterReadings;
-const NUMBER_READINGS: Record<string, string[] | undefined> = markers.numberReadings;
-/** The characters read for markers that `keep` accepts, escaped for a character class. */
-const readingChars = (readings: Record<string, string[] | undefined>, keep: (g: string) => boolean) =>
-  [...new Set(Object.values(readings).flatMap((r) => r ?? []))]
-    .filter(keep)
-    .map((g) => g.replace(/[\\\]^-]/g, '\\$&'))
-    .join('');
-/** What may stand in a lettered marker's place, as a character class's contents: the letters, and the glyphs read for them. */
-export const LETTER_MARKER_CHARS = `a-zđ${readingChars(LETTER_READINGS, (g) => !/[\p{L}\p{N}]/u.test(g))}`;
 /** A lettered marker, or a glyph a scan printed for one (`¢)`, `&)`), which counts only where it stands for the letter expected. */
 const LETTER_MARKER = new RegExp(`^([${LETTER_MARKER_CHARS}])\\)\\s*`, 'u');
 /** Sub-items may be counted in small Roman numerals: `(i)`, `(ii)`, … `(x)`. */
@@ -114,8 +102,6 @@ function inSequence(marker: Marker, stack: Clause[], rest: string): { marker: Ma
 }
 
 const RECIPIENTS = /^(?:[-•]\s*)?Nơi nhận\s*:?/u;
-/** `Kính gửi:` (a Công văn, a report) or `… điện:` (a Công điện) opens the addressee list; its dash lines are not clauses. */
-export const ADDRESSEES = /^(?:[-•]\s*)?(?:Đồng k|K)ính gửi\s*:?|(?<![\p{L}])điện\s*:\s*$/u;
 
 export function segment(doc: Doc, options: SegmentOptions = {}): Doc {
   const text = doc.text;
@@ -374,19 +360,3 @@ function romanItems(own: string): { index: number; after: number; n: number; lab
   return found.every((f) => opensWithAction(own.slice(f.after))) ? found : [];
 }
 
-/** The words of a clause before its first sub-item: its heading or context. */
-export function headOf(node: Clause, text: string): string {
-  const { start, end } = headRegion(node);
-  return text.slice(start, end).trim();
-}
-
-/** Where a clause's heading stands: its words up to its first numbered sub-item. */
-export function headRegion(node: Clause): { start: number; end: number } {
-  const firstSub = node.children.find((c) => c.kind === 'sub');
-  return { start: node.start, end: firstSub ? firstSub.start - firstSub.label.length - 1 : node.end };
-}
-
-export function walk(node: Clause, visit: (node: Clause, ancestors: Clause[]) => void, ancestors: Clause[] = []): void {
-  visit(node, ancestors);
-  for (const child of node.children) walk(child, visit, [...ancestors, node]);
-}

@@ -7,7 +7,7 @@ import type { Doc, Message } from '../model.ts';
 import { Extraction, type Span, type Task } from '../schema.ts';
 import { aliasesOf, bodiesOf, findAgencies } from '../gazetteer.ts';
 import { foldWords } from '../store/fold.ts';
-import { taskText } from './extract.ts';
+import { taskText } from '../clauses.ts';
 
 export function validate(doc: Doc): Doc {
   const messages = [...doc.messages];

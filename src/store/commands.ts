@@ -5,9 +5,10 @@
  * line); a document that cannot be read or extracted is reported and skipped.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { expandInputs } from '../inputs.ts';
 import PQueue from 'p-queue';
 import { ExtractPool } from './extract-pool.ts';
 import { relateFor } from './link.ts';
@@ -74,11 +75,12 @@ export const THREADS_FROM = 200;
  * they return.
  */
 export async function corpusAdd(paths: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
-  const { files, missing } = await expand(paths);
+  const { files, missing: absent } = await expandInputs(paths.map((p) => resolve(p)));
+  const missing = absent.map((path): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason: 'no such file or folder' }));
   return withStore(options, async (store) => {
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
     const pool = (options.threads ?? files.length >= THREADS_FROM) ? new ExtractPool(workers) : null;
-    const extract = pool ? (job: ExtractJob) => pool.extract(job) : prepareRecord;
+    const extract = pool ? (job: ExtractJob) => pool.run('record', job) : prepareRecord;
     // With workers, documents in flight also cover those the main thread is storing.
     const queue = new PQueue({ concurrency: pool ? pool.capacity + workers : workers });
     const bar = progressBar(files.length, options.progress);
@@ -116,27 +118,6 @@ async function addOne(store: Store, path: string, extract: (job: ExtractJob) => 
   const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair, limits });
   if (!record) return failed(reason);
   return { path, status: await store.put(record, relateFor(record)), number: record.header.number, tasks: record.tasks.length };
-}
-
-/** Files as given plus every file under the folders given (dot files skipped), absolute and sorted. */
-async function expand(paths: readonly string[]): Promise<{ files: string[]; missing: AddResult[] }> {
-  const files = new Set<string>();
-  const missing: AddResult[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory()) await walk(join(dir, entry.name));
-      else if (entry.isFile()) files.add(join(dir, entry.name));
-    }
-  };
-  for (const given of paths) {
-    const path = resolve(given);
-    const info = await stat(path).catch(() => null);
-    if (!info) missing.push({ path, status: 'failed', number: null, tasks: 0, reason: 'no such file or folder' });
-    else if (info.isDirectory()) await walk(path);
-    else files.add(path);
-  }
-  return { files: [...files], missing };
 }
 
 export function corpusList(options: DbOptions = {}): Promise<DocumentSummary[]> {

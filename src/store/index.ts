@@ -3,8 +3,6 @@
  * `openStore('other.db')` for another file, `openStore('postgres://…')` for
  * a shared PostgreSQL server. Both back ends implement `Store` (types.ts).
  */
-import { openPostgres } from './postgres.ts';
-import { openSqlite } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 export * from './types.ts';
@@ -18,6 +16,8 @@ export interface OpenOptions {
   readonly timeoutMs?: number;
 }
 
-export function openStore(db: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Store> {
-  return /^postgres(ql)?:\/\//.test(db) ? openPostgres(db, options) : openSqlite(db, options);
+/** Loads only the driver the database needs (better-sqlite3 or pg). */
+export async function openStore(db: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(db)) return (await import('./postgres.ts')).openPostgres(db, options);
+  return (await import('./sqlite.ts')).openSqlite(db, options);
 }
