@@ -8,6 +8,7 @@ import { InputError, notADirective, type Doc } from './model.ts';
 import { extractFile } from './extract-file.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
+import { reviewPage } from './review/page.ts';
 import { Extraction } from './schema.ts';
 import { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars } from './eval/run.ts';
 import { formatFirstLook, readFirstLook } from './eval/first-look.ts';
@@ -28,6 +29,7 @@ const DIFF_FORMATS: DiffFormat[] = ['json', 'md', 'html'];
 
 const USAGE = `Usage:
   chidao extract FILE [--format json|csv|md] [-o OUT] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR] [--max-… N]
+  chidao review FILE [-o page.html] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR] [--max-… N]
   chidao ocr FILE [--tessdata DIR] [-o OUT]
   chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
@@ -57,6 +59,7 @@ Options:
   --skip-repair  with eval: leave out the repair measures (they build held-out models)
   --first-look with eval: print the recorded first look (golden/first-look.json): each document's
                F1 before the extractor was ever tuned to it
+  review       a self-contained HTML page to check a notice's tasks against its text (opens from disk)
   --carry      with diff: only the tasks of OLD that NEW does not mention again
   --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL
   --limit      with query: at most N tasks, 0 for all. Default: a table shows the first ${QUERY_PAGE} and
@@ -71,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'extract':
       return commandExtract(rest);
+    case 'review':
+      return commandReview(rest);
     case 'eval':
       return commandEval(rest);
     case 'repair':
@@ -104,29 +109,46 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** How extract and review read a notice: the same flags, the same refusals. */
+const READ_OPTIONS = {
+  pipeline: { type: 'string' },
+  'no-repair': { type: 'boolean', default: false },
+  repair: { type: 'boolean', default: false },
+  tessdata: { type: 'string' },
+  ...LIMIT_OPTIONS,
+} as const;
+
+type ReadValues = { pipeline?: string; 'no-repair'?: boolean; repair?: boolean; tessdata?: string } & Parameters<typeof limitsFromFlags>[0];
+
+/** A notice read, run through its pipeline and checked against the contract; bad input throws its one line. */
+async function readNotice(path: string, values: ReadValues): Promise<{ doc: Doc; extraction: Extraction }> {
+  const doc = await extractFile(path, { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
+  reportMessages(doc);
+  const refused = notADirective(doc);
+  if (refused) throw new InputError(doc.path, refused);
+  return { doc, extraction: Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] }) };
+}
+
 async function commandExtract(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'json' },
-      out: { type: 'string', short: 'o' },
-      pipeline: { type: 'string' },
-      'no-repair': { type: 'boolean', default: false },
-      repair: { type: 'boolean', default: false },
-      tessdata: { type: 'string' },
-      ...LIMIT_OPTIONS,
-    },
+    options: { format: { type: 'string', default: 'json' }, out: { type: 'string', short: 'o' }, ...READ_OPTIONS },
   });
   if (positionals.length !== 1) throw new UsageError('extract takes one FILE');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
-  reportMessages(doc);
-  const refused = notADirective(doc);
-  if (refused) throw new InputError(doc.path, refused);
-  const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks ?? [] });
+  const { extraction } = await readNotice(positionals[0], values);
   emit(render(extraction, format), values.out);
+  return 0;
+}
+
+/** The review page of a notice: its text with every task and field highlighted, and the task list beside it. */
+async function commandReview(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, ...READ_OPTIONS } });
+  if (positionals.length !== 1) throw new UsageError('review takes one FILE');
+  const { doc } = await readNotice(positionals[0], values);
+  emit(reviewPage(doc), values.out);
   return 0;
 }
 
