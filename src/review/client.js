@@ -11,12 +11,18 @@
   const agencyFilter = document.getElementById('filter-agency');
   const deadlineFilter = document.getElementById('filter-deadline');
 
-  const ids = (el, key) => el.dataset[key].split(' ').map(Number);
+  const ids = (el, key) => (el.dataset[key] ? el.dataset[key].split(' ').map(Number) : []);
+  // Each task's own words, each field's words, and for every piece the tasks it belongs to (its own or its fields').
   const taskEls = data.tasks.map(() => []);
   const fieldEls = data.fields.map(() => []);
-  const pieces = Array.from(notice.querySelectorAll('[data-t]'));
-  for (const el of pieces) for (const t of ids(el, 't')) taskEls[t].push(el);
-  for (const el of notice.querySelectorAll('[data-f]')) for (const f of ids(el, 'f')) fieldEls[f].push(el);
+  const pieces = Array.from(notice.querySelectorAll('[data-t], [data-f]'));
+  const pieceTasks = pieces.map((el) => {
+    for (const t of ids(el, 't')) taskEls[t].push(el);
+    for (const f of ids(el, 'f')) fieldEls[f].push(el);
+    return [...ids(el, 't'), ...ids(el, 'f').map((f) => data.fields[f].task)];
+  });
+  const taskFieldEls = data.tasks.map(() => []);
+  data.fields.forEach((field, f) => taskFieldEls[field.task].push(...fieldEls[f]));
   const chips = data.fields.map(() => []);
   for (const el of document.querySelectorAll('#side [data-f]')) chips[Number(el.dataset.f)].push(el);
 
@@ -31,12 +37,12 @@
     if (selected >= 0) {
       rows[selected].classList.remove('sel');
       rows[selected].setAttribute('aria-selected', 'false');
-      for (const el of taskEls[selected]) el.classList.remove('sel');
+      for (const el of [...taskEls[selected], ...taskFieldEls[selected]]) el.classList.remove('sel');
     }
     selected = t;
     rows[t].classList.add('sel');
     rows[t].setAttribute('aria-selected', 'true');
-    for (const el of taskEls[t]) el.classList.add('sel');
+    for (const el of [...taskEls[t], ...taskFieldEls[t]]) el.classList.add('sel');
     rows[t].scrollIntoView({ block: 'nearest' });
     if (scrollNotice && taskEls[t].length) taskEls[t][0].scrollIntoView({ block: 'center' });
   }
@@ -61,11 +67,11 @@
   });
 
   notice.addEventListener('click', (event) => {
-    const piece = event.target.closest('[data-t]');
+    const piece = event.target.closest('[data-t], [data-f]');
     // A drag that selects words is not a click on a task.
     if (!piece || String(window.getSelection())) return;
-    // The innermost field's task, else the innermost task: the first named.
-    const t = piece.dataset.f ? data.fields[ids(piece, 'f')[0]].task : ids(piece, 't')[0];
+    // The innermost task whose words these are, else the task of the field they stand for.
+    const t = ids(piece, 't')[0] ?? data.fields[ids(piece, 'f')[0]].task;
     if (!hidden.has(t)) select(t, false);
   });
 
@@ -103,7 +109,7 @@
       if (!keep) hidden.add(t);
       rows[t].hidden = !keep;
     });
-    for (const el of pieces) el.classList.toggle('dim', ids(el, 't').every((t) => hidden.has(t)));
+    pieces.forEach((el, k) => el.classList.toggle('dim', pieceTasks[k].every((t) => hidden.has(t))));
     shown.textContent = `${data.tasks.length - hidden.size} of ${data.tasks.length} tasks`;
   }
   agencyFilter.addEventListener('change', filter);

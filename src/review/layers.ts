@@ -176,19 +176,37 @@ function nearest(spans: Span[], task: Span): Span | undefined {
   return spans.find((s) => s.start >= task.start && s.end <= task.end) ?? spans.filter((s) => s.end <= task.start).at(-1) ?? spans.find((s) => s.start >= task.end);
 }
 
-const LETTERS = /[^\p{L}\p{N}]/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]/gu;
 
 /** Words repair changed, each with what was read there (the OCR's or the typist's word): the source keeps it. */
 function repairedWords(doc: Doc): Mark[] {
   const marks: Mark[] = [];
   for (const m of doc.text.matchAll(/\S+/gu)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const read = doc.source.slice(doc.toSource[start], doc.toSource[end]).trim().split(/\s/u)[0];
-    if (read.normalize('NFC').replace(LETTERS, '') === m[0].normalize('NFC').replace(LETTERS, '')) continue;
-    marks.push({ start, end, kind: 'repaired', title: `read as “${read}”` });
+    const read = readAs(doc, m.index, m.index + m[0].length);
+    // Only letters and digits count: normalisation's own changes (quotes, dropped markup) are not repairs.
+    if (read.normalize('NFC').replace(NOT_LETTERS, '') === m[0].normalize('NFC').replace(NOT_LETTERS, '')) continue;
+    marks.push({ start: m.index, end: m.index + m[0].length, kind: 'repaired', title: `read as “${read}”` });
   }
   return marks;
+}
+
+/**
+ * The source's characters under working offsets `start..end`. A rewrite maps a
+ * same-length replacement one to one and pins a longer or shorter one to its
+ * first character, so a run of characters pinned together stands for the
+ * source up to the next character's origin (not past a space).
+ */
+function readAs(doc: Doc, start: number, end: number): string {
+  let read = '';
+  for (let i = start; i < end; ) {
+    const from = doc.toSource[i];
+    let j = i + 1;
+    while (j < end && doc.toSource[j] === from) j++;
+    if (j - i === 1) read += doc.source[from] ?? '';
+    else read += doc.source.slice(from, Math.max(from + 1, doc.toSource[j])).split(/\s/u)[0];
+    i = j;
+  }
+  return read;
 }
 
 function unsureTitle(m: Message): string {

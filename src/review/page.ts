@@ -168,7 +168,8 @@ function noticeHtml(text: string, marks: Mark[], fields: FieldView[]): string {
       continue;
     }
     const fieldMarks = active.filter((m) => m.kind === 'field').map((m) => fields[m.ref!]);
-    const taskIds = [...new Set([...fieldMarks.map((f) => f.task), ...active.filter((m) => m.kind === 'task').map((m) => m.ref!)])];
+    // The tasks whose own words these are; a field's words outside its task (a heading's doer) name it by data-f alone.
+    const taskIds = active.filter((m) => m.kind === 'task').map((m) => m.ref!);
     const classes = new Set<string>();
     if (active.some((m) => m.kind === 'task')) classes.add('tk');
     if (fieldMarks.length) classes.add(`f-${fieldMarks[0].field}`);
