@@ -15,7 +15,8 @@ import { choosePipeline, runPipeline } from '../src/pipeline.ts';
 import { reviewLayers, toWorking, type FieldView } from '../src/review/layers.ts';
 import { reviewPage } from '../src/review/page.ts';
 import { FIELD_NAMES, type ReviewedTask } from '../src/review/types.ts';
-import { Golden } from '../src/schema.ts';
+import { render } from '../src/format/index.ts';
+import { Extraction, Golden } from '../src/schema.ts';
 import { degrade, makeScanPdf, makeTextPdf, MILD, renderPages, tempDir } from './fixtures/make.ts';
 import { chidao, CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
 
@@ -248,6 +249,78 @@ describe.skipIf(!existsSync(CHROMIUM))(`review page ${BROWSER}`, { timeout: 180_
 
     expect(await page.locator('#missing li').allTextContents()).toContain(`${doc.tasks![task].clause} · deadline: ${doc.tasks![task].deadline.text}`);
     expect(errors).toEqual([]);
+  });
+
+  /** What the page's download link holds after an export. */
+  const exported = async (page: Page, kind: 'json' | 'csv') => {
+    await page.locator(`#export-${kind}`).click();
+    const href = (await page.locator('#download').getAttribute('href'))!;
+    return decodeURIComponent(href.slice(href.indexOf(',') + 1));
+  };
+
+  it('corrections: a field edited, a task marked wrong and a missed one added from selected words export as contract JSON that is also a golden file', async () => {
+    const seed = await fullestSeed();
+    const doc = await extracted(seed);
+    const tasks = doc.tasks!;
+    const { page, errors, requests } = await open(writePage('corrections.html', doc));
+
+    await page.locator('li.task[data-t="0"] button.edit').click();
+    const editor = page.locator('li.task[data-t="0"] form.editor');
+    await editor.locator('input[name="responsible"]').first().fill('Bộ Nội vụ');
+    await editor.locator('select[name="deadline-kind"]').selectOption('by');
+    await editor.locator('input[name="deadline-date"]').fill('2026-03-31');
+    await editor.locator('input[name="deadline-text"]').fill('trước ngày 31/3/2026');
+    // Typed key by key: the j and k in the words move no selection while a form has the focus.
+    await editor.locator('input[name="deliverable"]').fill('');
+    await editor.locator('input[name="deliverable"]').pressSequentially('kế hoạch kiểm kê');
+    await editor.locator('button[type="submit"]').click();
+    expect(await page.locator('li.task[data-t="0"] .chip.edited').allTextContents()).toEqual(expect.arrayContaining(['Bộ Nội vụ']));
+    expect(await page.locator('li.task[data-t="0"]').getAttribute('class')).toContain('edited');
+    expect(await page.locator('li.task[aria-selected="true"]').count()).toBe(0);
+
+    await page.locator('li.task[data-t="1"] button.wrong').click();
+
+    // Select the notice's first line (words no task holds) and add it as a task.
+    const firstLine = doc.text.slice(0, doc.text.indexOf('\n'));
+    await page.evaluate((length) => {
+      const node = document.getElementById('notice')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, firstLine.length);
+    await page.locator('#add-task').click();
+    const added = page.locator('li.task.added');
+    await added.locator('input[name="responsible"]').fill('Bộ Tài chính');
+    await added.locator('button[type="submit"]').click();
+    await page.locator('#reviewer').fill('Nguyễn Văn An');
+
+    const json = JSON.parse(await exported(page, 'json'));
+    expect(() => Extraction.parse(json)).not.toThrow();
+    const golden = Golden.parse(json);
+    expect(golden.source).toBe(doc.path);
+    expect(golden.tasks).toHaveLength(tasks.length);
+    const first = json.tasks[0];
+    expect([first.id, first.responsible[0], first.deadline, first.deliverable, first.confidence]).toEqual([tasks[0].id, 'Bộ Nội vụ', { text: 'trước ngày 31/3/2026', kind: 'by', date: '2026-03-31', recurrence: null }, 'kế hoạch kiểm kê', 1]);
+    expect(json.tasks.map((t: { id: string }) => t.id)).not.toContain(tasks[1].id);
+    const extra = json.tasks.at(-1);
+    expect([extra.clause, extra.responsible, doc.text.slice(extra.span.start, extra.span.end)]).toEqual(['added.1', ['Bộ Tài chính'], firstLine]);
+    expect(json.review).toMatchObject({ by: 'Nguyễn Văn An', edited: [tasks[0].id], added: [extra.id], wrong: [tasks[1].id] });
+    expect(Number.isNaN(Date.parse(json.review.at))).toBe(false);
+
+    const csv = await exported(page, 'csv');
+    expect(csv).toBe(render(Extraction.parse(json), 'csv'));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(join(dir, 'corrections.html')).href]);
+  });
+
+  it('exports, unedited, the list chidao extract gives: the same JSON tasks and the same CSV bytes', async () => {
+    const doc = await extracted(await fullestSeed());
+    const { page } = await open(writePage('unedited.html', doc));
+    const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks });
+    expect(Extraction.parse(JSON.parse(await exported(page, 'json')))).toEqual(extraction);
+    expect(await exported(page, 'csv')).toBe(render(extraction, 'csv'));
   });
 
   it('hostile text: the <script> shows as text and runs nothing', async () => {

@@ -7,7 +7,9 @@
  * and toggles classes, so the longest notice stays responsive.
  */
 import { readFileSync } from 'node:fs';
+import agencyData from '../../data/agencies.json' with { type: 'json' };
 import type { Doc } from '../model.ts';
+import { DeadlineKind, Extraction, Recurrence } from '../schema.ts';
 import { reviewLayers, type FieldView, type Mark } from './layers.ts';
 import { FIELD_NAMES, LOW_CONFIDENCE, type FieldName, type ReviewedTask } from './types.ts';
 
@@ -33,6 +35,13 @@ interface PageData {
   low: number[];
   /** Task indices, weakest field first. */
   weakest: number[];
+  /** What the extractor proposed, in the contract's shape: the start of a person's corrections. */
+  extraction: Extraction;
+  /** The file as given, for the corrected list's `source` (a golden file's). */
+  source: string;
+  labels: Record<FieldName, string>;
+  deadlineKinds: readonly string[];
+  recurrences: readonly string[];
 }
 
 export function reviewPage(doc: Doc): string {
@@ -48,6 +57,11 @@ export function reviewPage(doc: Doc): string {
     fields: fields.map((f) => ({ task: f.task, low: f.low })),
     low: fields.filter((f) => f.low).sort((a, b) => where(a) - where(b) || a.id - b.id).map((f) => f.id),
     weakest,
+    extraction: Extraction.parse({ document: doc.header, tasks }),
+    source: doc.path,
+    labels: FIELD_LABELS,
+    deadlineKinds: DeadlineKind.options,
+    recurrences: Recurrence.options,
   };
   const missing = fields.filter((f) => !f.spans.length);
   const header = doc.header;
@@ -74,6 +88,9 @@ export function reviewPage(doc: Doc): string {
 <label>agency <select id="filter-agency"><option value="">any</option>${agencyOptions(data)}</select></label>
 <label>deadline <select id="filter-deadline"><option value="">any</option>${deadlineOptions(data)}</select></label>
 <button type="button" id="order" aria-pressed="false">weakest first</button>
+<button type="button" id="add-task" title="select words of the notice, then add them as a task the extractor missed">add task from selection</button>
+<label>reviewer <input id="reviewer" size="12" autocomplete="name"></label>
+<button type="button" id="export-json">export JSON</button> <button type="button" id="export-csv">export CSV</button>
 <span id="shown">${tasks.length} of ${tasks.length} tasks</span> · <span>${lowCount} low-confidence field${lowCount === 1 ? '' : 's'} (below ${LOW_CONFIDENCE})</span> · <span class="keys">j/k task · n/p low field</span>
 </div>
 <p class="legend">${legend()}</p>
@@ -83,6 +100,8 @@ export function reviewPage(doc: Doc): string {
 <aside id="side">
 <ol id="tasks" aria-label="tasks">${tasks.map((task, t) => taskRow(task, t, byTask[t], taskNotes[t], rank.get(t)!)).join('')}</ol>
 <section id="missing"><h2>Not found in the text (${missing.length})</h2>${missing.length ? `<ul>${missing.map((f) => `<li><button type="button" class="chip ${fieldClass(f)}" data-f="${f.id}">${escapeHtml(tasks[f.task].clause)} · ${f.field}: ${escapeHtml(f.value)}</button></li>`).join('')}</ul>` : '<p>Every field’s words were found.</p>'}</section>
+<section id="export" hidden><h2>Corrected task list</h2><p><a id="download" download>download</a> <span id="export-note"></span></p><textarea id="export-text" readonly rows="8"></textarea></section>
+<datalist id="agency-names">${[...agencyData.agencies.map((a) => a.name), ...agencyData.collectives].map((n) => `<option value="${escapeHtml(n)}">`).join('')}</datalist>
 <details id="messages"><summary>Messages (${doc.messages.length})</summary><ul>${doc.messages.map((m) => `<li class="${m.severity}"><code>${escapeHtml(m.ruleId)}</code> ${escapeHtml(m.reason)}</li>`).join('')}</ul></details>
 </aside>
 </main>
@@ -140,7 +159,7 @@ function taskRow(task: ReviewedTask, t: number, fields: FieldView[], notes: stri
     return `<div class="field" style="--rank:${Math.round(weakest * 1000)}"><span class="label">${FIELD_LABELS[name]}</span> ${chips.join(' ')}</div>`;
   }).join('');
   const noted = notes.map((n) => `<div class="note">${escapeHtml(n)}</div>`).join('');
-  return `<li class="task" data-t="${t}" style="--rank:${rank}" tabindex="-1" aria-selected="false"><div class="head"><code>${escapeHtml(task.clause)}</code> <span class="conf">${task.confidence.toFixed(2)}</span></div><div class="text" title="${escapeHtml(task.text)}">${escapeHtml(task.text)}</div><div class="fields">${lines || '<div class="field none">no fields</div>'}</div>${noted}</li>`;
+  return `<li class="task" data-t="${t}" style="--rank:${rank}" tabindex="-1" aria-selected="false"><div class="head"><code>${escapeHtml(task.clause)}</code> <span class="conf">${task.confidence.toFixed(2)}</span> <button type="button" class="edit">edit</button> <button type="button" class="wrong" aria-pressed="false">wrong</button></div><div class="text" title="${escapeHtml(task.text)}">${escapeHtml(task.text)}</div><div class="fields">${lines || '<div class="field none">no fields</div>'}</div>${noted}</li>`;
 }
 
 /**
