@@ -168,6 +168,7 @@ async function cases(seed: number, perFamily: number, dir: string): Promise<Case
     () => ['one 10 MB line', 'txt', oneLine()],
     () => ['48 MB of text', 'txt', huge()],
     () => ['2,000,000 blank lines', 'txt', Buffer.from(`1. Giao Bộ Tài chính chủ trì.${'\n'.repeat(2_000_000)}`)],
+    () => ['one clause of 40,000 verbs without an object', 'txt', Buffer.from(`1. Giao Bộ Tài chính ${'xây dựng '.repeat(40_000)}.\n`)],
     () => ['100,000 one-letter clauses', 'txt', Buffer.from(Array.from({ length: 100_000 }, (_, i) => `${(i % 99) + 1}. Giao Bộ ${i} chủ trì.`).join('\n'))],
   ]);
   each('html', [

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { InputError, notADirective, type Doc } from './model.ts';
 import { extractFile } from './extract-file.ts';
+import { pipelineNames } from './pipeline.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
 import { reviewPage } from './review/page.ts';
@@ -49,7 +50,7 @@ Options:
   --format     output format (default json; table for corpus, query and stats)
   -o, --out    write to OUT instead of stdout (written whole or not at all)
   repair       restore lost diacritics and OCR damage; json adds the unsure tokens
-  --pipeline   force a pipeline (notice, report, web-draft); default: chosen from the text
+  --pipeline   force a pipeline (pipelines/*.json: notice, report, web-draft, legal-site); default: chosen from the text
   --no-repair  never run the diacritics/OCR repair stage
   --tessdata   folder holding vie.traineddata for scans (default: the system's tesseract folders)
   --max-bytes, --max-chars, --max-pages, --max-pixels, --max-inflated-bytes, --max-zip-entries, --max-depth
@@ -122,6 +123,7 @@ type ReadValues = { pipeline?: string; 'no-repair'?: boolean; repair?: boolean; 
 
 /** A notice read, run through its pipeline and checked against the contract; bad input throws its one line. */
 async function readNotice(path: string, values: ReadValues): Promise<{ doc: Doc; extraction: Extraction }> {
+  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
   const doc = await extractFile(path, { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
   reportMessages(doc);
   const refused = notADirective(doc);

@@ -20,7 +20,7 @@ const VERB = `(?:${alternation([...D.makeVerbs, ...D.deployVerbs])})${E}(?:\\s+(
 const LINK = `(?:\\s*,\\s*|\\s+(?:${alternation(D.chainLinks)})\\s+|\\s+)`;
 const BRIDGE = `(?:\\s*:)?(?:\\s*,?\\s+(?:${alternation([...D.adverbs, ...cues.focus])})${E})*\\s+(?:(?:${alternation(D.quantifiers)})\\s+)?(?:\\d+%\\s+)?(?:(?:${alternation(D.quantifiers)})\\s+)?(?:(?:${alternation(D.partOf)})\\s+)?(\\d+\\s+)?`;
 /** A chain of verbs, then a count that is part of the name (`4 thủ tục trực tuyến`), then the artefact. */
-const MAKES = new RegExp(`${B}(${VERB}(?:${LINK}${VERB})*)${BRIDGE}(${NOUN})${E}`, 'gu');
+const MAKES = new RegExp(`${B}(${VERB}(?:${LINK}${VERB}){0,5})${BRIDGE}(${NOUN})${E}`, 'gu');
 const MAKE_VERB = words(D.makeVerbs);
 const DOCUMENT = new RegExp(`^(?:${alternation(D.documents)})$`, 'u');
 const BARE = new RegExp(`^(?:${alternation([...D.documents, ...D.systems])})$`, 'u');

@@ -91,7 +91,7 @@ export function findAgencies(text: string): AgencyMention[] {
     const written = modernUy(text.slice(m.index, m.index + m[0].length));
     candidates.push({ start: m.index, end: m.index + m[0].length, name: entry.collective ? capitalise(written) : entry.name, written, collective: entry.collective });
   }
-  candidates.push(...grammarMentions(text, folded, new Set(candidates.map((c) => c.start))));
+  candidates.push(...grammarMentions(text, folded, candidates));
   // The longest reading of a stretch wins: `Sở Xây dựng tỉnh Gia Lai` over `tỉnh Gia Lai`.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const c of candidates) if (!mentions.some((x) => c.start < x.end && c.end > x.start)) mentions.push(c);
@@ -127,6 +127,7 @@ const foldedAlternation = (forms: readonly string[]) => [...new Set(forms.map(fo
 /** `các tỉnh, thành phố …` after a name: where the body is. */
 const REACH = new RegExp(`^các\\s+(?:${foldedAlternation(grammar.levels)})(?![\\p{L}\\p{N}])`, 'u');
 const canonicalOf = (pairs: [string, string][]) => new Map(pairs.map(([form, name]) => [foldName(form), name]));
+const LOCAL_BODY_NAME = canonicalOf([...grammar.localBodies.map((b): [string, string] => [b, b]), ...Object.entries(grammar.localBodyAbbreviations)]);
 const SECTOR_NAME = canonicalOf([...grammar.sectors.map((s): [string, string] => [s, s]), ...Object.entries(grammar.sectorAbbreviations)]);
 /** Every written form of a province's name with its canonical spelling. */
 const PROVINCE_FORMS: [string, string][] = [...grammar.provinces.map((p): [string, string] => [p, p]), ...Object.entries(grammar.provinceSpellings)];
@@ -165,8 +166,8 @@ const RULES: { re: RegExp; name: (m: RegExpExecArray, written: string) => string
     name: (m, w) => `${officeOf(w, m[1])}${(grammar.localGovernmentNames as Record<string, string>)[m[2]] ?? capitalise(w.slice(m[1].length, m[1].length + m[2].length))}${w.slice(m[1].length + m[2].length).replace(/\s*\/\s*/gu, ', ')}`,
   },
   {
-    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation(grammar.localBodies)})((?:\\s+${PLACE})?)${E}`, 'gu'),
-    name: (m, w) => w,
+    re: new RegExp(`${B}(${OFFICE})(${foldedAlternation([...grammar.localBodies, ...Object.keys(grammar.localBodyAbbreviations)])})((?:\\s+${PLACE})?)${E}`, 'gu'),
+    name: (m, w) => `${officeOf(w, m[1])}${LOCAL_BODY_NAME.get(m[2])}${placeOf(w, m[0].length - m[3].length)}`,
   },
   // A province by its name, in any case: the name's capital marks it (`thành phố Đà Nẵng cần tập trung …`).
   { re: new RegExp(`${B}(tỉnh|thành phố|tp\\.?)\\s+(${PROVINCE})${E}`, 'gu'), name: (m) => `${m[1] === 'tỉnh' ? 'Tỉnh' : 'Thành phố'} ${PROVINCE_NAME.get(m[2])}`, anyCase: true },
@@ -184,7 +185,8 @@ const NAMED_HEADS = grammar.namedHeads.map((h) => new RegExp(`${B}${escapeRegExp
 const NAME_STOP = new RegExp(`^(?:${foldedAlternation(grammar.nameStops)})${E}`, 'u');
 
 /** Mentions by the grammar; a head noun's open reading yields to a listed name that starts at the same place (`Văn phòng Chính phủ` in `Văn phòng Chính phủ công bố …`). */
-function grammarMentions(text: string, folded: string, listedStarts: Set<number>): AgencyMention[] {
+function grammarMentions(text: string, folded: string, listed: readonly AgencyMention[]): AgencyMention[] {
+  const listedStarts = new Set(listed.map((c) => c.start));
   const found: AgencyMention[] = [];
   const startsCapital = (at: number) => /\p{Lu}/u.test(text[at] ?? '');
   for (const rule of RULES) {
@@ -211,10 +213,15 @@ function grammarMentions(text: string, folded: string, listedStarts: Set<number>
   for (const head of NAMED_HEADS) {
     for (const m of folded.matchAll(head)) {
       if (listedStarts.has(m.index!) || !startsCapital(m.index!) || !/^(?:[\p{Lu}\p{N}]|ở\s+\p{Lu})/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
-      const end = nameEnd(text, folded, m.index! + m[0].length);
+      let end = nameEnd(text, folded, m.index! + m[0].length);
       if (end <= m.index! + m[0].length || (named.get(m.index!)?.end ?? 0) >= end) continue;
+      // A name that holds a listed body's name ends where that name ends, commas and all, and carries it canonical
+      // (`Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách`, `… Ủy ban KH,CN&MT`).
+      const inner = listed.find((c) => !c.collective && c.start > m.index! && c.start < end && c.end > end);
+      if (inner) end = inner.end;
       const written = modernUy(text.slice(m.index!, end)).replace(/\s+/gu, ' ');
-      named.set(m.index!, { start: m.index!, end, name: written, written, collective: false });
+      const name = inner ? `${modernUy(text.slice(m.index!, inner.start)).replace(/\s+/gu, ' ')}${inner.name}` : written;
+      named.set(m.index!, { start: m.index!, end, name, written, collective: false });
     }
   }
   found.push(...named.values());

@@ -61,6 +61,10 @@ export function loadPipelines(): PipelineSpec[] {
   return cache;
 }
 
+export function pipelineNames(): string[] {
+  return loadPipelines().map((p) => p.name);
+}
+
 /** The first pipeline whose detector matches; `notice` when none does. */
 export function choosePipeline(text: string, name?: string): PipelineSpec {
   const all = loadPipelines();

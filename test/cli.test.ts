@@ -61,6 +61,13 @@ describe('chidao extract', () => {
     expect(auto.tasks.every((t: { clause: string }) => t.clause.startsWith('II.'))).toBe(true);
     expect(forced.tasks.length).toBeGreaterThan(auto.tasks.length);
   });
+
+  it('refuses a pipeline that does not exist, naming those that do, with exit 2 and no trace', async () => {
+    const { code, stderr } = await chidao('extract', 'corpus/04-TB-BCDTW.txt', '--pipeline', 'memo');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^chidao: --pipeline must be one of .*\bnotice\b/);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+  });
 });
 
 describe('chidao repair', () => {

@@ -30,6 +30,14 @@ describe('deadline', () => {
     expect(chooseDeadline(findDeadlines(phrase))).toMatchObject({ kind, date, recurrence });
   });
 
+  // The phrase is the deadline's own words: a day's verb when it has one, never the words before it.
+  it.each([
+    ['Bộ Tài chính chủ trì rà soát thủ tục thuế, hoàn thành trước ngày 30/6/2026.', 'hoàn thành trước ngày 30/6/2026'],
+    ['Bộ Y tế rà soát thủ tục cấp phép trước ngày 15/7/2026.', 'trước ngày 15/7/2026'],
+  ])('%s → the words %s', (sentence, phrase) => {
+    expect(chooseDeadline(findDeadlines(sentence))?.text).toBe(phrase);
+  });
+
   it('does not read a cited document date as a deadline', () => {
     expect(findDeadlines('theo nhiệm vụ được giao tại Quyết định số 2618/QĐ-BKHCN ngày 11/9/2025 của Bộ KH-CN')).toEqual([]);
     expect(findDeadlines('ưu tiên bố trí nguồn lực để hoàn thành các nhiệm vụ trong năm 2026 theo đúng tiến độ')).toEqual([]);

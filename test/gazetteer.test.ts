@@ -15,6 +15,8 @@ describe('gazetteer', () => {
     ['Bộ VHTTDL', 'Bộ Văn hóa, Thể thao và Du lịch'],
     ['Đồng chí Thủ tướng Chính phủ', 'Thủ tướng Chính phủ'],
     ['Đảng uỷ Chính phủ', 'Đảng ủy Chính phủ'],
+    ['VTV', 'Đài Truyền hình Việt Nam'],
+    ['VOV', 'Đài Tiếng nói Việt Nam'],
   ])('%s is %s', (alias, name) => {
     expect(canonicalAgency(alias)).toBe(name);
   });
@@ -37,6 +39,15 @@ describe('gazetteer', () => {
     // A province's other spelling in use is that province, named in its canonical spelling.
     ['Ủy ban nhân dân tỉnh Đăk Lăk, Sở Tài chính tỉnh Đăk Nông chủ trì', ['Ủy ban nhân dân tỉnh Đắk Lắk', 'Sở Tài chính tỉnh Đắk Nông']],
     ['Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đăk Lăk;', ['Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa', 'Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk']],
+    // A name that holds a listed body's name runs to that name's end, commas included, and carries it canonical.
+    ['Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách chủ trì', ['Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách']],
+    ['Tổ đảng ở Thường trực Ủy ban KH,CN&MT chủ trì', ['Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường']],
+    // A province's bodies abbreviated, or in another case, are named as listed.
+    ['Bộ CHQS tỉnh, Văn phòng UBND tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh chủ trì', ['Bộ Chỉ huy Quân sự tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh', 'Hội Nông dân tỉnh']],
+    // A sector written without its comma and `và`.
+    ['Sở Văn hoá Thể thao du lịch chủ trì', ['Sở Văn hóa, Thể thao và Du lịch']],
+    // A listed department whose name ends in a sector that is also a verb (`xây dựng`).
+    ['Cục Kết cấu hạ tầng xây dựng tham mưu việc chỉ đạo', ['Cục Kết cấu hạ tầng xây dựng']],
   ])('reads the names in %s', (text, names) => {
     expect(findAgencies(text).flatMap(bodiesOf)).toEqual(names);
   });

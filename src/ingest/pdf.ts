@@ -61,6 +61,9 @@ export async function readPdf(path: string, bytes: Uint8Array, options: OcrOptio
       pages.push({ number: n, lines });
     }
     if (needOcr.length) {
+      // pdfjs decodes a page's images whole before any size could be checked: a header that lies about them is refused here.
+      const image = largestImage(bytes);
+      if (image && image.width * image.height > limits.maxPixels) throw overLimit(path, limits, 'maxPixels', `an image of ${image.width} × ${image.height} pixels in the PDF`);
       const jobs = needOcr.map(({ page }) => {
         const dpi = renderDpi(sizes[page - 1], limits.maxPixels);
         return { page, dpi, image: async () => renderPage(await doc.getPage(page), dpi) };
@@ -78,6 +81,27 @@ export async function readPdf(path: string, bytes: Uint8Array, options: OcrOptio
   } finally {
     await doc.destroy().catch(() => {});
   }
+}
+
+/**
+ * The largest image the PDF declares, read from its objects' dictionaries.
+ * An image is a stream, and a stream is never inside an object stream, so
+ * each image's dictionary stands in the file's bytes just before its
+ * `stream` keyword; sizes given as indirect references are not followed.
+ */
+export function largestImage(bytes: Uint8Array): { width: number; height: number } | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let largest: { width: number; height: number } | null = null;
+  for (let at = text.indexOf('stream'); at >= 0; at = text.indexOf('stream', at + 6)) {
+    if (text.startsWith('endstream', at - 3)) continue;
+    const head = text.slice(Math.max(0, at - 4096), at);
+    const dictionary = head.slice(head.lastIndexOf(' obj') + 1);
+    if (!/\/Subtype\s*\/Image\b/.test(dictionary)) continue;
+    const width = Number(/\/Width\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary)?.[1] ?? 0);
+    const height = Number(/\/Height\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary)?.[1] ?? 0);
+    if (!largest || width * height > largest.width * largest.height) largest = { width, height };
+  }
+  return largest;
 }
 
 /** OCR's resolution, lowered for a page so large (a poster, or a damaged page box) that it would pass the pixel limit. */
