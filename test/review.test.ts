@@ -14,7 +14,7 @@ import { createDoc, sourceSpan, type Doc } from '../src/model.ts';
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
 import { reviewLayers, toWorking, type FieldView } from '../src/review/layers.ts';
 import { reviewPage } from '../src/review/page.ts';
-import { FIELD_NAMES, type ReviewedTask } from '../src/review/types.ts';
+import type { ReviewedTask } from '../src/review/types.ts';
 import { render } from '../src/format/index.ts';
 import { Extraction, Golden } from '../src/schema.ts';
 import { degrade, makeScanPdf, makeTextPdf, MILD, renderPages, tempDir } from './fixtures/make.ts';
