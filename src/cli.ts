@@ -9,6 +9,7 @@ import { extractFile } from './extract-file.ts';
 import { pipelineNames } from './pipeline.ts';
 import { FORMATS, render, type Format } from './format/index.ts';
 import { emit } from './output.ts';
+import { readCorrection } from './review/corrections.ts';
 import { reviewPage } from './review/page.ts';
 import { Extraction } from './schema.ts';
 import { evaluate, evaluateDiffs, formatDiffEval, formatEval, formatMacro, readBars } from './eval/run.ts';
@@ -34,7 +35,7 @@ const USAGE = `Usage:
   chidao ocr FILE [--tessdata DIR] [-o OUT]
   chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]
   chidao repair FILE|- [--format text|json]
-  chidao corpus add PATH… [--no-repair] | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
+  chidao corpus add PATH… [--no-repair] [--corrections FILE.json] | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]
   chidao query [--agency NAME] [--role responsible|coordinating|directing|any] [--due-before DATE]
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]
                [--limit N] [--offset N] [--format table|json|csv] [--db …]
@@ -61,6 +62,8 @@ Options:
   --first-look with eval: print the recorded first look (golden/first-look.json): each document's
                F1 before the extractor was ever tuned to it
   review       a self-contained HTML page to check a notice's tasks against its text (opens from disk)
+  --corrections  with corpus add: store the review page's corrected task list (FILE.json) for the one
+               document it corrects, with who reviewed it and when; a later plain add keeps it
   --carry      with diff: only the tasks of OLD that NEW does not mention again
   --db         the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL
   --limit      with query: at most N tasks, 0 for all. Default: a table shows the first ${QUERY_PAGE} and
@@ -178,12 +181,14 @@ async function commandEval(args: string[]): Promise<number> {
 
 async function commandCorpus(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false }, ...LIMIT_OPTIONS } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false }, corrections: { type: 'string' }, ...LIMIT_OPTIONS } });
   const format = storeFormat(values.format);
   switch (action) {
     case 'add': {
       if (!positionals.length) throw new UsageError('corpus add takes one or more files or folders');
-      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'], limits: limitsFromFlags(values) });
+      if (values.corrections && positionals.length !== 1) throw new UsageError('corpus add --corrections takes the one document it corrects');
+      const corrections = values.corrections ? readCorrection(values.corrections) : undefined;
+      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'], limits: limitsFromFlags(values), corrections });
       process.stdout.write(formatAdd(results, format));
       for (const r of results.filter((x) => x.status === 'failed')) process.stderr.write(`chidao: ${r.path}: ${r.reason}\n`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;

@@ -18,7 +18,9 @@ import type { ReviewedTask } from '../src/review/types.ts';
 import { render } from '../src/format/index.ts';
 import { Extraction, Golden } from '../src/schema.ts';
 import { degrade, makeScanPdf, makeTextPdf, MILD, renderPages, tempDir } from './fixtures/make.ts';
-import { chidao, CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
+import { corpusAdd, corpusList, query } from '../src/store/commands.ts';
+import { Correction } from '../src/review/corrections.ts';
+import { BACKENDS, chidao, CLEAN_CORPUS, extracted, freshDatabase, ROOT } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const dir = mkdtempSync(join(tmpdir(), 'chidao-review-'));
@@ -143,6 +145,40 @@ describe('chidao review', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([`chidao: ${notes}: no clauses found (no numbered, lettered or dash items, and no paragraph that assigns work): is this a directive document?`]);
     expect(existsSync(join(dir, 'notes.html'))).toBe(false);
+  });
+});
+
+describe.each(BACKENDS)('corpus add --corrections on %s', (backend) => {
+  it('stores the corrected list with who and when; query answers from it; a plain add keeps it; corrections for another document are refused', async () => {
+    const { db, drop } = await freshDatabase(backend, join(dir, `corrections-${backend}.db`));
+    try {
+      const seed = await fullestSeed();
+      const doc = await extracted(seed);
+      const extraction = Extraction.parse({ document: doc.header, tasks: doc.tasks });
+      const [first, second] = extraction.tasks;
+      const corrections = Correction.parse({
+        ...extraction,
+        source: seed,
+        tasks: [{ ...first, responsible: ['Bộ Nội vụ'], confidence: 1 }, ...extraction.tasks.slice(2)],
+        review: { by: 'Nguyễn Văn An', at: '2026-12-07T16:30:00.000Z', edited: [first.id], wrong: [second.id] },
+      });
+      const file = join(ROOT, seed);
+      expect((await corpusAdd([file], { db, progress: false }))[0].status).toBe('added');
+      expect((await corpusAdd([file], { db, progress: false, corrections }))[0]).toMatchObject({ status: 'replaced', tasks: extraction.tasks.length - 1 });
+      expect((await corpusAdd([file], { db, progress: false }))[0].status).toBe('unchanged');
+
+      const stored = await query({ db, document: doc.header!.number! });
+      expect(stored.map((t) => t.id)).toEqual(corrections.tasks.map((t) => t.id));
+      expect(stored[0].responsible).toEqual(['Bộ Nội vụ']);
+      expect((await query({ db, agency: 'Bộ Nội vụ', role: 'responsible' })).map((t) => t.id)).toContain(first.id);
+      expect((await corpusList({ db })).map((d) => [d.reviewedBy, d.reviewedAt])).toEqual([['Nguyễn Văn An', '2026-12-07T16:30:00.000Z']]);
+
+      const other = CLEAN_CORPUS.find((p) => p !== seed)!;
+      const [refused] = await corpusAdd([join(ROOT, other)], { db, progress: false, corrections });
+      expect(refused).toMatchObject({ status: 'failed', reason: `the corrections are for ${doc.header!.number}, not ${(await extracted(other)).header!.number}` });
+    } finally {
+      await drop();
+    }
   });
 });
 
@@ -311,6 +347,14 @@ describe.skipIf(!existsSync(CHROMIUM))(`review page ${BROWSER}`, { timeout: 180_
 
     const csv = await exported(page, 'csv');
     expect(csv).toBe(render(Extraction.parse(json), 'csv'));
+
+    // Stored with the document, the export is what query answers for it.
+    const file = join(dir, 'corrected.json');
+    writeFileSync(file, await exported(page, 'json'));
+    const db = join(dir, 'corrected.db');
+    expect((await chidao('corpus', 'add', seed, '--corrections', file, '--db', db)).code).toBe(0);
+    const answer = await chidao('query', '--document', doc.header!.number!, '--format', 'json', '--db', db);
+    expect(JSON.parse(answer.stdout).map((t: { id: string; responsible: string[] }) => [t.id, t.responsible])).toEqual(json.tasks.map((t: { id: string; responsible: string[] }) => [t.id, t.responsible]));
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(join(dir, 'corrections.html')).href]);
   });

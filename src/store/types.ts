@@ -16,6 +16,14 @@ export interface DocumentRecord {
   numberKey: string | null;
   clauses: ClauseRow[];
   tasks: TaskRow[];
+  /** Who checked the task list and when, for a document stored with corrections; its tasks are then theirs. */
+  review?: Review | null;
+}
+
+export interface Review {
+  by: string | null;
+  /** ISO date-time. */
+  at: string;
 }
 
 export interface ClauseRow {
@@ -64,6 +72,8 @@ export interface DocumentSummary {
   pipelineVersion: string;
   contentHash: string;
   addedAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
 }
 
 export const ROLE_FILTERS = [...ROLES, 'any'] as const;
@@ -102,6 +112,8 @@ export interface Stored {
   number: string | null;
   tasks: number;
   pipelineVersion: string;
+  /** When a person's corrections replaced the extracted tasks; null if never. */
+  reviewedAt: string | null;
 }
 
 export type PutResult = 'added' | 'replaced' | 'unchanged';
