@@ -116,6 +116,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'extract':
       return commandExtract(rest);
+    case 'review':
+      return commandReview(rest);
     case 'eval':
       return commandEval(rest);
     case 'repair':
@@ -198,6 +200,24 @@ async function commandExtract(args: string[]): Promise<number> {
   return 0;
 }
 
+/** The review page of a notice: its text with every task and field highlighted, and the task list beside it. */
+async function commandReview(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, pipeline: { type: 'string' }, 'no-repair': { type: 'boolean', default: false }, repair: { type: 'boolean', default: false }, tessdata: { type: 'string' }, ...LIMIT_OPTIONS },
+  });
+  if (positionals.length !== 1) throw new UsageError('review takes one FILE');
+  const { pipelineNames } = await import('./pipeline.ts');
+  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
+  const [{ extractFile }, { checkedExtraction }, { emit }, { reviewPage }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts'), import('./output.ts'), import('./review/page.ts')]);
+  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
+  // The same refusals as extract: a page is made only for what extract would give.
+  for (const warning of checkedExtraction(doc).warnings) process.stderr.write(`${warning}\n`);
+  emit(reviewPage(doc), values.out);
+  return 0;
+}
+
 async function commandEval(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { show: { type: 'string' }, 'skip-repair': { type: 'boolean', default: false }, 'first-look': { type: 'boolean', default: false } } });
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -224,13 +244,15 @@ async function commandEval(args: string[]): Promise<number> {
 
 async function commandCorpus(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false }, ...LIMIT_OPTIONS } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, 'no-repair': { type: 'boolean', default: false }, corrections: { type: 'string' }, ...LIMIT_OPTIONS } });
   const format = storeFormat(values.format);
   const { corpusAdd, corpusList, corpusRemove, formatAdd, formatDocuments } = await import('./store/commands.ts');
   switch (action) {
     case 'add': {
       if (!positionals.length) throw new UsageError('corpus add takes one or more files or folders');
-      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'], limits: limitsFromFlags(values) });
+      if (values.corrections && positionals.length !== 1) throw new UsageError('corpus add --corrections takes the one document it corrects');
+      const corrections = values.corrections ? (await import('./review/corrections.ts')).readCorrection(values.corrections) : undefined;
+      const results = await corpusAdd(positionals, { db: values.db, noRepair: values['no-repair'], limits: limitsFromFlags(values), corrections });
       process.stdout.write(formatAdd(results, format));
       for (const r of results.filter((x) => x.status === 'failed')) process.stderr.write(`chidao: ${r.path}: ${r.reason}\n`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;

@@ -23,6 +23,8 @@ const OPTIONS: Record<string, string> = {
   '--first-look': `with eval: print the recorded first look (golden/first-look.json): each document's
   F1 before the extractor was ever tuned to it`,
   '--carry': 'with diff: only the tasks of OLD that NEW does not mention again',
+  '--corrections': `with corpus add: store the review page's corrected task list (FILE.json) for the one
+  document it corrects, with who reviewed it and when; a later plain add keeps it`,
   '--db': 'the corpus database: a SQLite file (default ./chidao.db) or a postgres:// URL',
   '--limit': `with query: at most N tasks, 0 for all. Default: a table shows the first ${QUERY_PAGE} and
   stderr says how many match in all and how to see more; json and csv give every task
@@ -48,6 +50,11 @@ print JSON Lines, one document a line with its "file", or with --out-dir write o
 a file that fails is reported and skipped, and the exit code is 1 if any failed.`,
     options: ['--format', '-o, --out', '--out-dir', '--jobs', '--pipeline', '--no-repair', '--repair', '--tessdata', '--max-…'],
   },
+  review: {
+    usage: 'chidao review FILE [-o page.html] [--pipeline NAME] [--no-repair] [--repair] [--tessdata DIR] [--max-… N]',
+    about: "A self-contained HTML page (it opens from disk, no network) to check a notice's tasks against its text, correct them and export the corrected list.",
+    options: ['-o, --out', '--pipeline', '--no-repair', '--repair', '--tessdata', '--max-…'],
+  },
   ocr: { usage: 'chidao ocr FILE [--tessdata DIR] [-o OUT]', about: 'The raw text of a file as read: the OCR of a scan, before any repair.', options: ['--tessdata', '-o, --out', '--max-…'] },
   diff: { usage: 'chidao diff OLD NEW [--format json|md|html] [-o OUT] [--carry]', options: ['--format', '-o, --out', '--carry', '--no-repair'] },
   repair: {
@@ -55,7 +62,7 @@ a file that fails is reported and skipped, and the exit code is 1 if any failed.
     about: 'Restore lost diacritics and OCR damage; json adds the unsure tokens. With - it reads standard input line by line.',
     options: ['--format', '-o, --out'],
   },
-  corpus: { usage: 'chidao corpus add PATH… [--no-repair] | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]', options: ['--db', '--format', '--no-repair', '--max-…'] },
+  corpus: { usage: 'chidao corpus add PATH… [--no-repair] [--corrections FILE.json] | corpus list | corpus remove NUMBER   [--db FILE|postgres://…]', options: ['--db', '--format', '--no-repair', '--corrections', '--max-…'] },
   query: {
     usage: `chidao query [--agency NAME] [--role responsible|coordinating|directing|any] [--due-before DATE]
                [--due-after DATE] [--deadline-kind KIND] [--document NUMBER] [--text WORDS]

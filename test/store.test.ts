@@ -377,7 +377,7 @@ describe.runIf(process.env.CHIDAO_TEST_PG)('full text on PostgreSQL: its own sea
       const found = await byText(old.url, 'bo khoa hoc');
       expect(found.length).toBeGreaterThan(0);
       expect(found).toEqual(await byText(url, 'Bộ Khoa học'));
-      expect(await rows('postgres', old.url, 'SELECT version, name FROM schema_version ORDER BY version')).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'unaccent-search' }, { version: 3, name: 'task-events' }, { version: 4, name: 'task-links' }, { version: 5, name: 'task-link-sources' }]);
+      expect(await rows('postgres', old.url, 'SELECT version, name FROM schema_version ORDER BY version')).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'unaccent-search' }, { version: 3, name: 'task-events' }, { version: 4, name: 'task-links' }, { version: 5, name: 'task-link-sources' }, { version: 6, name: 'reviews' }]);
     } finally {
       await old.drop();
     }
@@ -449,7 +449,7 @@ describe('store errors: one line, nothing changed', () => {
 
   test('migrations are recorded in schema_version', () => {
     const db = new Database(join(dir, 'locked.db'), { readonly: true });
-    expect(db.prepare('SELECT version, name FROM schema_version ORDER BY version').all()).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'task-events' }, { version: 3, name: 'task-links' }, { version: 4, name: 'task-link-sources' }]);
+    expect(db.prepare('SELECT version, name FROM schema_version ORDER BY version').all()).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'task-events' }, { version: 3, name: 'task-links' }, { version: 4, name: 'task-link-sources' }, { version: 5, name: 'reviews' }]);
     db.close();
   });
 });

@@ -17,6 +17,8 @@ import { pipelineVersion } from './pipeline-version.ts';
 import type { Limits } from '../ingest/limits.ts';
 import { prepareRecord, type ExtractJob, type ExtractOutcome } from './prepare.ts';
 import { progressBar } from './progress.ts';
+import { taskRows } from './record.ts';
+import type { Correction } from '../review/corrections.ts';
 import { render, type Column, type StoreFormat } from './render.ts';
 import { StoreError, type DocumentSummary, type Stats, type Store, type TaskFilter, type TaskHit } from './types.ts';
 
@@ -39,6 +41,11 @@ export interface AddOptions extends DbOptions {
   readonly noRepair?: boolean;
   /** Limits on what is read from each file (ingest/limits.ts). */
   readonly limits?: Partial<Limits>;
+  /**
+   * A person's corrected task list (the review page's export) to store in place of the extracted one,
+   * with who reviewed it and when; for one document only.
+   */
+  readonly corrections?: Correction;
 }
 
 export interface AddResult {
@@ -77,6 +84,7 @@ export const THREADS_FROM = 200;
 export async function corpusAdd(paths: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
   const { files, missing: absent } = await expandInputs(paths.map((p) => resolve(p)));
   const missing = absent.map((path): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason: 'no such file or folder' }));
+  if (options.corrections && files.length + missing.length !== 1) throw new StoreError('--corrections goes with one document: the one it corrects');
   return withStore(options, async (store) => {
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
     const pool = (options.threads ?? files.length >= THREADS_FROM) ? new ExtractPool(workers) : null;
@@ -86,7 +94,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
     const bar = progressBar(files.length, options.progress);
     try {
       const results = await Promise.all(files.map((file) => queue.add(async () => {
-        const result = await addOne(store, file, extract, options.noRepair, options.limits);
+        const result = await addOne(store, file, extract, options.noRepair, options.limits, options.corrections);
         bar.tick(file);
         return result;
       })));
@@ -103,7 +111,7 @@ export async function corpusAdd(paths: readonly string[], options: AddOptions = 
   });
 }
 
-async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false, limits?: Partial<Limits>): Promise<AddResult> {
+async function addOne(store: Store, path: string, extract: (job: ExtractJob) => Promise<ExtractOutcome>, noRepair = false, limits?: Partial<Limits>, corrections?: Correction): Promise<AddResult> {
   const failed = (reason: string): AddResult => ({ path, status: 'failed', number: null, tasks: 0, reason });
   let bytes: Buffer;
   try {
@@ -114,10 +122,14 @@ async function addOne(store: Store, path: string, extract: (job: ExtractJob) => 
   const hash = createHash('sha256').update(bytes).digest('hex');
   const version = pipelineVersion() + (noRepair ? '+no-repair' : '');
   const stored = await store.findByHash(hash);
-  if (stored?.pipelineVersion === version) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
+  // A reviewed list stays until another correction replaces it: a new pipeline does not overwrite a person's work.
+  if (stored && !corrections && (stored.reviewedAt || stored.pipelineVersion === version)) return { path, status: 'unchanged', number: stored.number, tasks: stored.tasks };
   const { record, reason } = await extract({ path, hash, pipelineVersion: version, noRepair, limits });
   if (!record) return failed(reason);
-  return { path, status: await store.put(record, relateFor(record)), number: record.header.number, tasks: record.tasks.length };
+  if (!corrections) return { path, status: await store.put(record, relateFor(record)), number: record.header.number, tasks: record.tasks.length };
+  if (corrections.document.number !== record.header.number) return failed(`the corrections are for ${corrections.document.number ?? 'a document without a number'}, not ${record.header.number ?? 'this document (no number)'}`);
+  const reviewed = { ...record, tasks: taskRows(corrections.tasks), review: { by: corrections.review.by, at: corrections.review.at } };
+  return { path, status: await store.put(reviewed, relateFor(reviewed)), number: record.header.number, tasks: reviewed.tasks.length };
 }
 
 export function corpusList(options: DbOptions = {}): Promise<DocumentSummary[]> {
@@ -179,6 +191,7 @@ const DOCUMENT_COLUMNS: Column<DocumentSummary>[] = [
   ['tasks', (d) => d.tasks],
   ['pipeline', (d) => d.pipeline],
   ['title', (d) => d.title],
+  ['reviewed', (d) => (d.reviewedAt ? `${d.reviewedAt.slice(0, 10)}${d.reviewedBy ? ` ${d.reviewedBy}` : ''}` : null)],
   ['path', (d) => d.path],
 ];
 

@@ -209,12 +209,13 @@ async function relink(client: pg.PoolClient, record: DocumentRecord, documentId:
 
 async function write(client: pg.PoolClient, r: DocumentRecord): Promise<{ result: PutResult; documentId: string | null }> {
   const old = (await client.query('SELECT id, content_hash, pipeline_version FROM documents WHERE content_hash = $1 OR path = $2', [r.hash, r.path])).rows;
-  if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return { result: 'unchanged', documentId: null };
+  // A person's corrections always replace what is stored, even for the same bytes and pipeline.
+  if (!r.review && old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return { result: 'unchanged', documentId: null };
   if (old.length) await client.query('DELETE FROM documents WHERE id = ANY($1)', [old.map((o) => o.id)]);
   const h = r.header;
-  const documentId = (await client.query(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at, text)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-    [r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString(), r.text])).rows[0].id;
+  const documentId = (await client.query(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at, text, reviewed_by, reviewed_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+    [r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString(), r.text, r.review?.by ?? null, r.review?.at ?? null])).rows[0].id;
   await client.query(`INSERT INTO clauses (document_id, ord, parent_ord, path, kind, label, start_offset, end_offset)
     SELECT $1, x.ord, x.parent_ord, x.path, x.kind, x.label, x.start_offset, x.end_offset
     FROM jsonb_to_recordset($2::jsonb) AS x (ord int, parent_ord int, path text, kind text, label text, start_offset int, end_offset int)`,

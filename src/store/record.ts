@@ -1,5 +1,6 @@
 /** Turns an extracted Doc into the rows the store keeps (the same for every back end). */
 import type { Clause, Doc } from '../model.ts';
+import type { Task } from '../schema.ts';
 import { foldNumber, foldWords } from './fold.ts';
 import { ROLES, type ClauseRow, type DocumentRecord, type TaskRow } from './types.ts';
 
@@ -29,29 +30,34 @@ export function toRecord(doc: Doc, path: string, hash: string, pipelineVersion: 
     header,
     numberKey: header.number ? foldNumber(header.number) : null,
     clauses: doc.root ? flatten(doc.root) : [],
-    tasks: (doc.tasks ?? []).map((task, ord): TaskRow => {
-      const agencies = ROLES.flatMap((role) => task[role].map((agency) => ({ role, agency, key: foldWords(agency) })));
-      return {
-        ord,
-        hit: {
-          id: task.id,
-          clause: task.clause,
-          text: task.text,
-          span: task.span,
-          sourceSpan: task.sourceSpan ?? null,
-          responsible: task.responsible,
-          coordinating: task.coordinating,
-          directing: task.directing,
-          deadline: task.deadline,
-          deliverable: task.deliverable,
-          confidence: task.confidence,
-        },
-        search: foldWords([task.text, task.deliverable ?? '', ...agencies.map((a) => a.agency)].join(' ')),
-        // One row per (role, agency): a name listed twice in a role is one fact.
-        agencies: agencies.filter((a, i) => agencies.findIndex((b) => b.role === a.role && b.key === a.key) === i),
-      };
-    }),
+    tasks: taskRows(doc.tasks ?? []),
   };
+}
+
+/** The rows of a task list: the extracted one, or a person's corrected one. */
+export function taskRows(tasks: readonly Task[]): TaskRow[] {
+  return tasks.map((task, ord): TaskRow => {
+    const agencies = ROLES.flatMap((role) => task[role].map((agency) => ({ role, agency, key: foldWords(agency) })));
+    return {
+      ord,
+      hit: {
+        id: task.id,
+        clause: task.clause,
+        text: task.text,
+        span: task.span,
+        sourceSpan: task.sourceSpan ?? null,
+        responsible: task.responsible,
+        coordinating: task.coordinating,
+        directing: task.directing,
+        deadline: task.deadline,
+        deliverable: task.deliverable,
+        confidence: task.confidence,
+      },
+      search: foldWords([task.text, task.deliverable ?? '', ...agencies.map((a) => a.agency)].join(' ')),
+      // One row per (role, agency): a name listed twice in a role is one fact.
+      agencies: agencies.filter((a, i) => agencies.findIndex((b) => b.role === a.role && b.key === a.key) === i),
+    };
+  });
 }
 
 /** The clause tree in document order; each row names its parent's position. */

@@ -163,7 +163,7 @@ export function toStats(agencies: Row[], months: Row[]): Stats {
   };
 }
 
-export const SELECT_DOCUMENTS = `SELECT number, kind, issued_at, title, path, task_count, pipeline, pipeline_version, content_hash, added_at
+export const SELECT_DOCUMENTS = `SELECT number, kind, issued_at, title, path, task_count, pipeline, pipeline_version, content_hash, added_at, reviewed_by, reviewed_at
   FROM documents ORDER BY number NULLS LAST, path`;
 
 export function toSummary(r: Row): DocumentSummary {
@@ -178,6 +178,8 @@ export function toSummary(r: Row): DocumentSummary {
     pipelineVersion: r.pipeline_version as string,
     contentHash: r.content_hash as string,
     addedAt: r.added_at as string,
+    reviewedBy: r.reviewed_by as string | null,
+    reviewedAt: r.reviewed_at as string | null,
   };
 }
 
@@ -186,10 +188,10 @@ export function deleteDocuments(document: string): Sql {
   return { text: 'DELETE FROM documents WHERE number_key = ? OR path = ?', params: [foldNumber(document), document] };
 }
 
-export const FIND_BY_HASH = 'SELECT number, task_count, pipeline_version FROM documents WHERE content_hash = ?';
+export const FIND_BY_HASH = 'SELECT number, task_count, pipeline_version, reviewed_at FROM documents WHERE content_hash = ?';
 
 export function toStored(r: Row): Stored {
-  return { number: r.number as string | null, tasks: Number(r.task_count), pipelineVersion: r.pipeline_version as string };
+  return { number: r.number as string | null, tasks: Number(r.task_count), pipelineVersion: r.pipeline_version as string, reviewedAt: r.reviewed_at as string | null };
 }
 
 /** Task ids by prefix: substr counts code points on both back ends, so the length is given as such. */

@@ -129,12 +129,13 @@ class SqliteStore implements Store {
 
   private write(r: DocumentRecord): { result: PutResult; documentId: number | bigint | null } {
     const old = this.prepare('SELECT id, content_hash, pipeline_version FROM documents WHERE content_hash = ? OR path = ?').all(r.hash, r.path) as Row[];
-    if (old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return { result: 'unchanged', documentId: null };
+    // A person's corrections always replace what is stored, even for the same bytes and pipeline.
+    if (!r.review && old.some((o) => o.content_hash === r.hash && o.pipeline_version === r.pipelineVersion)) return { result: 'unchanged', documentId: null };
     for (const o of old) this.prepare('DELETE FROM documents WHERE id = ?').run(o.id);
     const h = r.header;
-    const documentId = this.prepare(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at, text)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString(), r.text).lastInsertRowid;
+    const documentId = this.prepare(`INSERT INTO documents (path, content_hash, number, number_key, kind, issuer, issued_at, place, title, signer, pipeline, pipeline_version, task_count, added_at, text, reviewed_by, reviewed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.path, r.hash, h.number, r.numberKey, h.kind, h.issuer, h.issuedAt, h.place, h.title, h.signer, r.pipeline, r.pipelineVersion, r.tasks.length, new Date().toISOString(), r.text, r.review?.by ?? null, r.review?.at ?? null).lastInsertRowid;
     const clause = this.prepare('INSERT INTO clauses (document_id, ord, parent_ord, path, kind, label, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const c of r.clauses) clause.run(documentId, c.ord, c.parentOrd, c.path, c.kind, c.label, c.start, c.end);
     const task = this.prepare(`INSERT INTO tasks (document_id, ord, task_id, clause, text, span_start, span_end, source_start, source_end, responsible, coordinating, directing,

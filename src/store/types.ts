@@ -20,6 +20,14 @@ export interface DocumentRecord {
   text: string;
   /** Number keys of the documents the text cites (`thực hiện Thông báo số 123/TB-VPCP`), its own left out. */
   cites: string[];
+  /** Who checked the task list and when, for a document stored with corrections; its tasks are then theirs. */
+  review?: Review | null;
+}
+
+export interface Review {
+  by: string | null;
+  /** ISO date-time. */
+  at: string;
 }
 
 export interface ClauseRow {
@@ -68,6 +76,8 @@ export interface DocumentSummary {
   pipelineVersion: string;
   contentHash: string;
   addedAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
 }
 
 export const ROLE_FILTERS = [...ROLES, 'any'] as const;
@@ -108,6 +118,8 @@ export interface Stored {
   number: string | null;
   tasks: number;
   pipelineVersion: string;
+  /** When a person's corrections replaced the extracted tasks; null if never. */
+  reviewedAt: string | null;
 }
 
 export type PutResult = 'added' | 'replaced' | 'unchanged';
