@@ -13,10 +13,9 @@ describe('repair API', () => {
     );
   });
 
-  it('loads the committed model once and fast', () => {
-    const started = performance.now();
+  // How fast it loads is a bench figure (npm run bench), not a test's.
+  it('loads the committed model once, and hands the same model out again', () => {
     loadModel(new URL('../data/lm/model.bin.gz', import.meta.url).pathname);
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(loadModel()).toBe(model);
   });
 });
