@@ -42,6 +42,8 @@ describe('gazetteer', () => {
     // A name that holds a listed body's name runs to that name's end, commas included, and carries it canonical.
     ['Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách chủ trì', ['Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách']],
     ['Tổ đảng ở Thường trực Ủy ban KH,CN&MT chủ trì', ['Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường']],
+    // Every level's people's committee at once.
+    ['Ủy ban nhân dân các cấp tổ chức thực hiện', ['Ủy ban nhân dân các cấp']],
     // A province's bodies abbreviated, or in another case, are named as listed.
     ['Bộ CHQS tỉnh, Văn phòng UBND tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh chủ trì', ['Bộ Chỉ huy Quân sự tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh', 'Hội Nông dân tỉnh']],
     // A province's bodies whose names hold a comma or a lower-case `và`.
