@@ -169,30 +169,16 @@ async function commandExtract(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'json' },
-      out: { type: 'string', short: 'o' },
-      pipeline: { type: 'string' },
-      'no-repair': { type: 'boolean', default: false },
-      repair: { type: 'boolean', default: false },
-      tessdata: { type: 'string' },
-      'out-dir': { type: 'string' },
-      jobs: { type: 'string' },
-      ...LIMIT_OPTIONS,
-    },
+    options: { format: { type: 'string', default: 'json' }, out: { type: 'string', short: 'o' }, 'out-dir': { type: 'string' }, jobs: { type: 'string' }, ...READ_OPTIONS },
   });
   if (!positionals.length) throw new UsageError('extract takes a FILE, or several files and folders');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const { pipelineNames } = await import('./pipeline.ts');
-  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
+  await checkPipeline(values.pipeline);
   if (positionals.length > 1 || values['out-dir'] !== undefined || statSync(positionals[0], { throwIfNoEntry: false })?.isDirectory()) {
     return extractBatch(positionals, format, values);
   }
-  const [{ extractFile }, { checkedExtraction }, { render }, { emit }, { LOW_CONFIDENCE }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts'), import('./format/index.ts'), import('./output.ts'), import('./schema.ts')]);
-  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
-  const { extraction, warnings } = checkedExtraction(doc);
-  for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  const [{ doc, extraction }, { render }, { emit }, { LOW_CONFIDENCE }] = await Promise.all([readNotice(positionals[0], values), import('./format/index.ts'), import('./output.ts'), import('./schema.ts')]);
   emit(render(extraction, format), values.out);
   // What a reviewer should check first: the fields the extractor is least sure of.
   const low = extraction.tasks.reduce((n, t) => n + Object.values(t.fieldConfidence).filter((c) => c < LOW_CONFIDENCE).length, 0);
@@ -202,20 +188,39 @@ async function commandExtract(args: string[]): Promise<number> {
 
 /** The review page of a notice: its text with every task and field highlighted, and the task list beside it. */
 async function commandReview(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, pipeline: { type: 'string' }, 'no-repair': { type: 'boolean', default: false }, repair: { type: 'boolean', default: false }, tessdata: { type: 'string' }, ...LIMIT_OPTIONS },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, ...READ_OPTIONS } });
   if (positionals.length !== 1) throw new UsageError('review takes one FILE');
-  const { pipelineNames } = await import('./pipeline.ts');
-  if (values.pipeline && !pipelineNames().includes(values.pipeline)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
-  const [{ extractFile }, { checkedExtraction }, { emit }, { reviewPage }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts'), import('./output.ts'), import('./review/page.ts')]);
-  const doc = await extractFile(positionals[0], { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
-  // The same refusals as extract: a page is made only for what extract would give.
-  for (const warning of checkedExtraction(doc).warnings) process.stderr.write(`${warning}\n`);
+  await checkPipeline(values.pipeline);
+  // A page is made only for what extract would give: the same reading, the same refusals.
+  const [{ doc }, { emit }, { reviewPage }] = await Promise.all([readNotice(positionals[0], values), import('./output.ts'), import('./review/page.ts')]);
   emit(reviewPage(doc), values.out);
   return 0;
+}
+
+/** How extract and review read a notice: the same flags. */
+const READ_OPTIONS = {
+  pipeline: { type: 'string' },
+  'no-repair': { type: 'boolean', default: false },
+  repair: { type: 'boolean', default: false },
+  tessdata: { type: 'string' },
+  ...LIMIT_OPTIONS,
+} as const;
+
+type ReadValues = { pipeline?: string; 'no-repair'?: boolean; repair?: boolean; tessdata?: string } & Parameters<typeof limitsFromFlags>[0];
+
+/** A --pipeline that pipelines/*.json does not declare is a usage error, found before any file is read. */
+async function checkPipeline(name: string | undefined): Promise<void> {
+  const { pipelineNames } = await import('./pipeline.ts');
+  if (name && !pipelineNames().includes(name)) throw new UsageError(`--pipeline must be one of ${pipelineNames().join(', ')}`);
+}
+
+/** One notice through its pipeline, checked against the contract: bad input throws its one line, warnings go to stderr. */
+async function readNotice(path: string, values: ReadValues) {
+  const [{ extractFile }, { checkedExtraction }] = await Promise.all([import('./extract-file.ts'), import('./extract-batch.ts')]);
+  const doc = await extractFile(path, { pipeline: values.pipeline, noRepair: values['no-repair'], forceRepair: values.repair, ingest: { tessdata: values.tessdata, ...limitsFromFlags(values) } });
+  const { extraction, warnings } = checkedExtraction(doc);
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  return { doc, extraction };
 }
 
 async function commandEval(args: string[]): Promise<number> {

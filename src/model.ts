@@ -142,23 +142,38 @@ export class TextRewriter {
 export function applyRewrite(doc: Doc, text: string, toOld: Int32Array): Doc {
   const toSource = new Int32Array(toOld.length);
   for (let i = 0; i < toOld.length; i++) toSource[i] = doc.toSource[Math.min(toOld[i], doc.toSource.length - 1)];
-  const remap = (o: number) => {
-    // Messages and notes recorded on the old text move to the first new offset at or after them.
-    let lo = 0;
-    let hi = toOld.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toOld[mid] < o) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // Messages and notes recorded on the old text move to the first new offset at or after them.
+  const remap = (o: number) => firstAtOrAfter(toOld, o);
   return {
     ...doc,
     text,
     toSource,
     messages: doc.messages.map((m) => ({ ...m, start: remap(m.start), end: remap(m.end) })),
     notes: doc.notes,
+  };
+}
+
+/** The first index whose value is at least `value` in a non-decreasing array (its last index when none is). */
+function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Maps offsets into the file as read to working offsets: the inverse of `sourceSpan`. */
+export function toWorking(doc: Doc): (span: { start: number; end: number }) => { start: number; end: number } {
+  // Prefix maxima make the map non-decreasing even where a rewrite moved text back, so it can be searched.
+  const reach = new Int32Array(doc.toSource.length);
+  let max = -1;
+  doc.toSource.forEach((o, i) => (reach[i] = max = Math.max(max, o)));
+  return ({ start, end }) => {
+    const s = Math.min(firstAtOrAfter(reach, start), doc.text.length);
+    return { start: s, end: Math.max(s, Math.min(firstAtOrAfter(reach, end), doc.text.length)) };
   };
 }
 

@@ -6,7 +6,7 @@
  * before it, where a heading's doer stands) and, when they are nowhere, the
  * field is listed as not found rather than left out.
  */
-import type { Doc, Message } from '../model.ts';
+import { toWorking, type Doc, type Message } from '../model.ts';
 import type { Span } from '../schema.ts';
 import { bodiesOf, findAgencies, foldName, type AgencyMention } from '../gazetteer.ts';
 import { escapeRegExp } from '../words.ts';
@@ -45,28 +45,6 @@ export interface Layers {
   marks: Mark[];
   /** Messages on a task's whole span, shown with its row, by task index. */
   taskNotes: string[][];
-}
-
-/** Maps offsets into the file as read to working offsets: the inverse of `doc.toSource`. */
-export function toWorking(doc: Doc): (span: Span) => Span {
-  // Prefix maxima make the map non-decreasing even where a rewrite moved text back, so it can be searched.
-  const reach = new Int32Array(doc.toSource.length);
-  let max = -1;
-  doc.toSource.forEach((o, i) => (reach[i] = max = Math.max(max, o)));
-  const firstAtOrAfter = (source: number) => {
-    let lo = 0;
-    let hi = reach.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (reach[mid] < source) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return ({ start, end }) => {
-    const s = Math.min(firstAtOrAfter(start), doc.text.length);
-    return { start: s, end: Math.max(s, Math.min(firstAtOrAfter(end), doc.text.length)) };
-  };
 }
 
 export function reviewLayers(doc: Doc): Layers {
