@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { extractFile } from '../src/extract-file.ts';
-import { canonicalAgency, findAgencies } from '../src/gazetteer.ts';
-import type { Clause } from '../src/model.ts';
+import { canonicalAgency, findAgencies } from '../src/lang/gazetteer.ts';
+import type { Clause } from '../src/doc/model.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Notices whose extraction matches their golden files; the OCR'd one is left out. */

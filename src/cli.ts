@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { FORMATS, type Format } from './format/index.ts';
 import { COMMANDS, USAGE, commandHelp } from './help.ts';
 import { LIMIT_OPTIONS, limitsFromFlags } from './ingest/limits.ts';
-import { InputError } from './model.ts';
+import { InputError } from './doc/model.ts';
 import type { TaskPage } from './store/commands.ts';
 import { STORE_FORMATS, type StoreFormat } from './store/render.ts';
 import { QUERY_PAGE, ROLE_FILTERS, StoreError } from './store/types.ts';

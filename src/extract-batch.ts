@@ -7,7 +7,7 @@
 import { extractFile, type ExtractFileOptions } from './extract-file.ts';
 import { render, type Format } from './format/index.ts';
 import type { Limits } from './ingest/limits.ts';
-import { InputError, notADirective, type Doc } from './model.ts';
+import { InputError, notADirective, type Doc } from './doc/model.ts';
 import { Extraction } from './schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 /** Ingest a file and run it through its pipeline: the one call every command shares. */
 import { ingest, type IngestOptions } from './ingest/index.ts';
-import type { Doc } from './model.ts';
+import type { Doc } from './doc/model.ts';
 import { choosePipeline, runPipeline, type RunOptions } from './pipeline.ts';
 
 export interface ExtractFileOptions extends RunOptions {

@@ -6,13 +6,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Doc } from './model.ts';
+import type { Doc } from './doc/model.ts';
 import type { LanguageModel } from './repair/index.ts';
 import { normalise } from './stages/normalise.ts';
 import { repair } from './stages/repair.ts';
 import { segment } from './stages/segment.ts';
 import { readHeader } from './stages/read-header.ts';
-import { extract } from './stages/extract.ts';
+import { extract } from './stages/extract/index.ts';
 import { validate } from './stages/validate.ts';
 
 const PIPELINE_DIR = fileURLToPath(new URL('../pipelines/', import.meta.url));

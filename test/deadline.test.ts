@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDeadline, findDeadlines } from '../src/deadline.ts';
+import { chooseDeadline, findDeadlines } from '../src/stages/extract/deadline.ts';
 
 // Phrases as the corpus and CONTRACT.md write them.
 const cases: [string, string, string | null, string | null][] = [

@@ -4,7 +4,7 @@
  * checked to be in the corpus as written.
  */
 import { describe, expect, it } from 'vitest';
-import { findDeliverable } from '../src/deliverable.ts';
+import { findDeliverable } from '../src/stages/extract/deliverable.ts';
 import { CLEAN_CORPUS, CORRECTED_20TB, corpusText, extracted } from './helpers.ts';
 
 const flat = (s: string) => s.replace(/[*]/g, '').replace(/\s+/g, ' ').normalize('NFC');

@@ -7,7 +7,7 @@ import { renderDiff } from '../src/diff/render.ts';
 import { DiffResult, GoldenDiff } from '../src/diff/schema.ts';
 import { scoreDiff } from '../src/diff/score.ts';
 import { extractFile } from '../src/extract-file.ts';
-import { LETTERS } from '../src/clauses.ts';
+import { LETTERS } from '../src/doc/clauses.ts';
 import { CLEAN_CORPUS, ROOT, corpusText, extracted } from './helpers.ts';
 
 const DRAFT = 'corpus/17-TB-CQTTBCD-phu-luc.draft.txt';

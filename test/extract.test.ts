@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Extraction } from '../src/schema.ts';
 import { evaluate } from '../src/eval/run.ts';
-import { createDoc } from '../src/model.ts';
+import { createDoc } from '../src/doc/model.ts';
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
 import { stripMarks } from '../src/repair/text.ts';
 import { CLEAN_CORPUS, corpusText, CORRECTED_20TB, extracted, extractedAsIs, ROOT } from './helpers.ts';

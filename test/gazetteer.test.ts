@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodiesOf, canonicalAgency, findAgencies, foldName } from '../src/gazetteer.ts';
-import { readRoles } from '../src/roles.ts';
+import { bodiesOf, canonicalAgency, findAgencies, foldName } from '../src/lang/gazetteer.ts';
+import { readRoles } from '../src/stages/extract/roles.ts';
 
 describe('gazetteer', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, NOT_A_DIRECTIVE, notADirective } from '../src/model.ts';
+import { createDoc, NOT_A_DIRECTIVE, notADirective } from '../src/doc/model.ts';
 import { normalise } from '../src/stages/normalise.ts';
 import { segment } from '../src/stages/segment.ts';
-import { walk } from '../src/clauses.ts';
+import { walk } from '../src/doc/clauses.ts';
 import { readHeader } from '../src/stages/read-header.ts';
-import { extract } from '../src/stages/extract.ts';
-import { findAgencies } from '../src/gazetteer.ts';
-import { cellDeadline, chooseDeadline, countFrom, findDeadlines } from '../src/deadline.ts';
+import { extract } from '../src/stages/extract/index.ts';
+import { findAgencies } from '../src/lang/gazetteer.ts';
+import { cellDeadline, chooseDeadline, countFrom, findDeadlines } from '../src/stages/extract/deadline.ts';
 
 const normalised = (text: string) => normalise(createDoc('t.txt', text, 'text'));
 

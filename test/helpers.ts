@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { extractFile } from '../src/extract-file.ts';
-import type { Doc } from '../src/model.ts';
+import type { Doc } from '../src/doc/model.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

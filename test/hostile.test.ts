@@ -10,7 +10,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { ingestBytes, type IngestOptions } from '../src/ingest/index.ts';
 import { LIMIT_FLAGS, limitsFromFlags } from '../src/ingest/limits.ts';
-import { InputError } from '../src/model.ts';
+import { InputError } from '../src/doc/model.ts';
 import { seedText, tempDir } from './fixtures/make.ts';
 import { imagePdf, textPdf } from './fixtures/pdf-writer.ts';
 import { deflated, zip, zipDeflated } from './fixtures/zip-writer.ts';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../src/extract-file.ts';
 import { FIELDS, pairTasks, scoreTasks, tokenF1 } from '../src/eval/score.ts';
-import { InputError, type Doc } from '../src/model.ts';
+import { InputError, type Doc } from '../src/doc/model.ts';
 import { isBlank } from '../src/ingest/cleanup.ts';
 import { ingest } from '../src/ingest/index.ts';
 import type { GoldenTask } from '../src/schema.ts';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/model.ts';
+import { InputError } from '../src/doc/model.ts';
 import { ingest, ingestBytes } from '../src/ingest/index.ts';
 import { readMarkdown } from '../src/ingest/markdown.ts';
 import { lineText } from '../src/ingest/ocr.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.ts';
-import { createDoc, sourceSpan, type Doc } from '../src/model.ts';
+import { createDoc, sourceSpan, type Doc } from '../src/doc/model.ts';
 import { normalise } from '../src/stages/normalise.ts';
 import { CLEAN_CORPUS, extracted, ROOT } from './helpers.ts';
 

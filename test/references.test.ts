@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc } from '../src/model.ts';
-import { sectionReferences } from '../src/references.ts';
-import { extract } from '../src/stages/extract.ts';
+import { createDoc } from '../src/doc/model.ts';
+import { sectionReferences } from '../src/stages/extract/references.ts';
+import { extract } from '../src/stages/extract/index.ts';
 import { normalise } from '../src/stages/normalise.ts';
 import { readHeader } from '../src/stages/read-header.ts';
 import { segment } from '../src/stages/segment.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Clause } from '../src/model.ts';
-import { createDoc } from '../src/model.ts';
+import type { Clause } from '../src/doc/model.ts';
+import { createDoc } from '../src/doc/model.ts';
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
-import { walk } from '../src/clauses.ts';
+import { walk } from '../src/doc/clauses.ts';
 import { corpusText, CORRECTED_20TB, extracted, extractedAsIs } from './helpers.ts';
 
 function paths(root: Clause, prefix: string): string[] {

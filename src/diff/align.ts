@@ -7,10 +7,11 @@
  * between anchors, attached to a neighbour they were merged into or split
  * from, or reported dropped and added.
  */
-import type { Clause, Doc } from '../model.ts';
+import type { Clause, Doc } from '../doc/model.ts';
 import type { Task } from '../schema.ts';
-import { headOf, walk } from '../clauses.ts';
+import { headOf, walk } from '../doc/clauses.ts';
 import type { Section } from './schema.ts';
+import { foldMarks } from '../lang/fold.ts';
 
 /** What diff reads of a task: what a stored task keeps too (store/link.ts diffs stored notices). */
 export type ComparedTask = Pick<Task, 'clause' | 'text' | 'span' | 'sourceSpan' | 'responsible' | 'coordinating' | 'directing' | 'deadline'>;
@@ -57,12 +58,8 @@ const NEAR = 2;
 /** Section headings this alike are the same section, however renumbered. */
 const SAME_HEADING = 0.6;
 
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
-
 function words(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldMarks(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /**
@@ -340,8 +337,8 @@ function context(x: Item, y: Item, sectionPair: Map<string, string>, drift: numb
 }
 
 function sameSet(a: string[], b: string[]): boolean {
-  const fa = new Set(a.map(fold));
-  const fb = new Set(b.map(fold));
+  const fa = new Set(a.map(foldMarks));
+  const fb = new Set(b.map(foldMarks));
   return fa.size === fb.size && [...fa].every((x) => fb.has(x));
 }
 

@@ -4,7 +4,8 @@
  */
 import { diffWords } from 'diff';
 import type { Deadline } from '../schema.ts';
-import { align, fold, type Comparable, type Group, type Item } from './align.ts';
+import { align, type Comparable, type Group, type Item } from './align.ts';
+import { foldMarks } from '../lang/fold.ts';
 import { CHANGE_TYPES, type Change, type ChangeType, type DiffResult, type TaskSide, type WordPart } from './schema.ts';
 
 export function diffDocs(oldDoc: Comparable, newDoc: Comparable): DiffResult {
@@ -111,10 +112,10 @@ function distinct(deadlines: Deadline[]): Deadline[] {
 }
 
 function agencyChange(before: string[], after: string[]): { added: string[]; removed: string[] } | undefined {
-  const had = new Set(before.map(fold));
-  const has = new Set(after.map(fold));
-  const added = [...new Set(after)].filter((x) => !had.has(fold(x)));
-  const removed = [...new Set(before)].filter((x) => !has.has(fold(x)));
+  const had = new Set(before.map(foldMarks));
+  const has = new Set(after.map(foldMarks));
+  const added = [...new Set(after)].filter((x) => !had.has(foldMarks(x)));
+  const removed = [...new Set(before)].filter((x) => !has.has(foldMarks(x)));
   return added.length || removed.length ? { added, removed } : undefined;
 }
 

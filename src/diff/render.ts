@@ -4,7 +4,7 @@
  * type, then list the changes section by section, OLD beside NEW, with the
  * changed words marked; unchanged tasks are named in one line per section.
  */
-import { fold } from './align.ts';
+import { foldMarks } from '../lang/fold.ts';
 import { CHANGE_TYPES, type Change, type DiffResult, type TaskSide, type WordPart } from './schema.ts';
 
 export type DiffFormat = 'json' | 'md' | 'html';
@@ -22,11 +22,11 @@ interface Group {
 /** Changes by NEW's section; a dropped task joins the NEW section with its old section's heading. */
 function bySection(result: DiffResult): Group[] {
   const titleOf = new Map<string, string>();
-  for (const c of result.changes) for (const t of c.new) titleOf.set(fold(t.section.heading), sectionTitle(t));
+  for (const c of result.changes) for (const t of c.new) titleOf.set(foldMarks(t.section.heading), sectionTitle(t));
   const groups = new Map<string, Group>();
   for (const c of result.changes) {
     const t = c.new[0] ?? c.old[0];
-    const key = fold(t.section.heading);
+    const key = foldMarks(t.section.heading);
     const group = groups.get(key) ?? { title: titleOf.get(key) ?? sectionTitle(t), changes: [] };
     group.changes.push(c);
     groups.set(key, group);

@@ -46,12 +46,3 @@ export function scoreDiff(result: DiffResult, golden: GoldenDiff): DiffScores {
     perType: Object.fromEntries(CHANGE_TYPES.map((t) => [t, typeScore(t)])) as Record<ChangeType, PRF>,
   };
 }
-
-/** Links on which the diff and the golden disagree, for reading what went wrong. */
-export function diffDisagreements(result: DiffResult, golden: GoldenDiff): { link: string; predicted: ChangeType[] | null; golden: ChangeType[] | null }[] {
-  const predicted = predictedLinks(result);
-  const gold = links(golden.changes);
-  const keys = new Set([...predicted.keys(), ...gold.keys()]);
-  const same = (a?: ChangeType[], b?: ChangeType[]) => !!a && !!b && a.length === b.length && a.every((t) => b.includes(t));
-  return [...keys].filter((k) => !same(predicted.get(k), gold.get(k))).map((k) => ({ link: k, predicted: predicted.get(k) ?? null, golden: gold.get(k) ?? null }));
-}

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { Golden, type Extraction } from '../schema.ts';
 import { extractFile } from '../extract-file.ts';
-import type { Doc } from '../model.ts';
+import type { Doc } from '../doc/model.ts';
 import { disagreements, FIELDS, scoreTasks, type Field, type Scorable, type Scores } from './score.ts';
 import { diffDocs } from '../diff/index.ts';
 import { GoldenDiff } from '../diff/schema.ts';

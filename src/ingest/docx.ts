@@ -6,7 +6,7 @@
  * renders it.
  */
 import mammoth from 'mammoth';
-import { InputError } from '../model.ts';
+import { InputError } from '../doc/model.ts';
 import { bodyText } from './html.ts';
 import { overLimit, type Limits } from './limits.ts';
 import { readZip, ZipError, type ZipEntry } from './zip.ts';

@@ -2,7 +2,7 @@
  * A page image (PNG, JPEG, TIFF): OCR'd as one page. Its resolution comes
  * from the file, or, when the file does not say, from assuming an A4 page.
  */
-import { InputError } from '../model.ts';
+import { InputError } from '../doc/model.ts';
 import { overLimit, type Limits } from './limits.ts';
 import { ocrPages, type OcrOptions, type OcrPage } from './ocr.ts';
 import type { Kind } from './sniff.ts';

@@ -8,7 +8,7 @@
  * input needs it: a text file never loads pdfjs, tesseract.js or mammoth.
  */
 import { open } from 'node:fs/promises';
-import { createDoc, InputError, type Doc } from '../model.ts';
+import { createDoc, InputError, type Doc } from '../doc/model.ts';
 import { htmlToText } from './html.ts';
 import { assemble } from './lines.ts';
 import { looksLikeMarkdown } from './markdown-signs.ts';
@@ -40,19 +40,6 @@ export async function ingest(path: string, options: IngestOptions = {}): Promise
     throw new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`);
   }
   return ingestBytes(path, bytes, options);
-}
-
-/** Read standard input to its end; `name` stands for it in messages. */
-export async function ingestStdin(options: IngestOptions = {}, name = '<stdin>'): Promise<Doc> {
-  const limits = limitsOf(options);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += chunk.length;
-    if (size > limits.maxBytes) throw overLimit(name, limits, 'maxBytes', 'too large');
-    chunks.push(chunk);
-  }
-  return ingestBytes(name, Buffer.concat(chunks), options);
 }
 
 export async function ingestBytes(path: string, bytes: Buffer, options: IngestOptions = {}): Promise<Doc> {

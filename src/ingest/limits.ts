@@ -4,7 +4,7 @@
  * bounded by these, not by what a file claims; past one, the file is refused
  * with a line naming the limit and its flag.
  */
-import { InputError } from '../model.ts';
+import { InputError } from '../doc/model.ts';
 
 export interface Limits {
   /** Bytes of the file itself. */

@@ -2,7 +2,7 @@
  * Pages of positioned lines (from a PDF text layer or OCR) become one text
  * and the SourceLine list that points each line back to its page and box.
  */
-import type { SourceLine } from '../model.ts';
+import type { SourceLine } from '../doc/model.ts';
 
 export interface Box {
   x0: number;

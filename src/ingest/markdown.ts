@@ -15,7 +15,7 @@ import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { DEFAULT_LIMITS, overLimit, type Limits } from './limits.ts';
-import { applyRewrite, createDoc, TextRewriter, type Doc, type Note } from '../model.ts';
+import { applyRewrite, createDoc, TextRewriter, type Doc, type Note } from '../doc/model.ts';
 
 /** How deep a tree's nodes nest, walked with a stack (no recursion). */
 function treeDepth(root: Nodes): number {

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { createWorker, OEM, PSM, type Line as TesseractLine, type Page as TesseractPage, type Worker } from 'tesseract.js';
-import { InputError } from '../model.ts';
+import { InputError } from '../doc/model.ts';
 import { cleanup, isBlank } from './cleanup.ts';
 import type { Page, PageLine } from './lines.ts';
 import { isSyllable, quality, score } from './syllable.ts';

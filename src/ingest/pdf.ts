@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { InputError, type Message } from '../model.ts';
+import { InputError, type Message } from '../doc/model.ts';
 import { overLimit, type Limits } from './limits.ts';
 import type { Page } from './lines.ts';
 import { ocrPages, passNote, type OcrOptions, type Pass } from './ocr.ts';

@@ -2,7 +2,7 @@
  * Bytes that are text: Unicode with or without a byte-order mark, or a
  * legacy Vietnamese encoding recognised by how its words read. Returns NFC.
  */
-import { InputError } from '../model.ts';
+import { InputError } from '../doc/model.ts';
 import { decodeLegacy } from './legacy.ts';
 
 export interface DecodedText {

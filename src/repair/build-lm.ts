@@ -345,20 +345,6 @@ function runs(sorted: Float64Array): Runs {
   return { keys: Float64Array.from(keys), counts: Float64Array.from(counts) };
 }
 
-/** Union of two disjoint sorted runs. */
-function mergeRuns(a: Runs, b: Runs): Runs {
-  const keys = new Float64Array(a.keys.length + b.keys.length);
-  const counts = new Float64Array(keys.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < keys.length; k++) {
-    const takeA = j >= b.keys.length || (i < a.keys.length && a.keys[i] < b.keys[j]);
-    keys[k] = takeA ? a.keys[i] : b.keys[j];
-    counts[k] = takeA ? a.counts[i++] : b.counts[j++];
-  }
-  return { keys, counts };
-}
-
 /** Modified Kneser-Ney discounts D1, D2, D3+ from the counts of counts. */
 function discounts(counts: Float64Array): [number, number, number] {
   const n = [0, 0, 0, 0, 0];

@@ -6,7 +6,7 @@
  * codes, addresses and abbreviations are kept; every rewritten character
  * maps back to the input.
  */
-import { TextRewriter } from '../model.ts';
+import { TextRewriter } from '../doc/model.ts';
 import { assessText, markedRatio } from './assess.ts';
 import { keepAcronym, placementShown, quarterWord, romanQuarter, wordCandidates, type Channel } from './candidates.ts';
 import { loadChannel, OcrChannel } from './channel.ts';
@@ -161,14 +161,17 @@ function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, sty
     return ocr && isSyllable(stripMarks(slot.token.text.toLowerCase())) && slot.token.text.length <= MAX_OCR_CAPS ? [...kept, ...wordCandidates(slot.token, model, channel, slot.inside)] : kept;
   });
   const { best, local } = decode(lattice, model, beam);
-  const confidence = local.map((scores, i) => {
-    if (!scores) return 1;
-    const max = Math.max(...scores);
-    let total = 0;
-    for (const s of scores) total += 10 ** (s - max);
-    return 10 ** (scores[best[i]] - max) / total;
-  });
+  const confidence = local.map((scores, i) => (scores ? posterior(scores)[best[i]] : 1));
   return { lattice, best, confidence, local };
+}
+
+/** log10 scores → shares summing to 1 (a softmax in base 10, shifted by the best so nothing overflows). */
+function posterior(scores: ArrayLike<number>): number[] {
+  const list = Array.from(scores);
+  const max = Math.max(...list);
+  const weights = list.map((s) => 10 ** (s - max));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => w / total);
 }
 
 type PlacementShown = { rhyme: StyledRhyme; style: ToneStyle } | null;
@@ -256,11 +259,9 @@ function repairWords(text: string, model: LanguageModel, ocrText: boolean, optio
       copied = slot.token.end;
       const scores = local[i];
       if (!scores || confidence[i] >= flagBelow) return;
-      const max = Math.max(...scores);
-      let total = 0;
-      for (const s of scores) total += 10 ** (s - max);
+      const shares = posterior(scores);
       const candidates = lattice[i]
-        .map((c, n) => ({ text: spell(c, original, slot.pattern), score: 10 ** (scores[n] - max) / total }))
+        .map((c, n) => ({ text: spell(c, original, slot.pattern), score: shares[n] }))
         .sort((x, y) => y.score - x.score)
         .slice(0, 5);
       flags.push({ start, end: start + out.length, original, chosen: out, candidates, confidence: confidence[i] });

@@ -7,7 +7,7 @@
  * and on lines of their own, such fragments are dropped; words (the signer's
  * title and name) stay. Line breaks are kept.
  */
-import { TextRewriter } from '../model.ts';
+import { TextRewriter } from '../doc/model.ts';
 import { isSyllable, stripMarks } from './text.ts';
 
 /** The recipients block starts here; it ends with the last addressee's full stop (`- Lưu: VT.`) or an appendix. */

@@ -4,12 +4,9 @@
  * both training and repair use (so the model sees tokens the way repair does).
  */
 
-const COMBINING = /[\u0300-\u036f]/g;
+import { stripMarks } from '../lang/fold.ts';
 
-/** Drop every mark (NFD, remove U+0300–U+036F, đ→d, Đ→D), as the benchmark's SOURCE.md defines. */
-export function stripMarks(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
-}
+export { stripMarks };
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 

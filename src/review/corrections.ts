@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../model.ts';
+import { InputError } from '../doc/model.ts';
 import { Extraction } from '../schema.ts';
 
 export const Correction = Extraction.extend({

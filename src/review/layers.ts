@@ -6,10 +6,10 @@
  * before it, where a heading's doer stands) and, when they are nowhere, the
  * field is listed as not found rather than left out.
  */
-import { toWorking, type Doc, type Message } from '../model.ts';
+import { toWorking, type Doc, type Message } from '../doc/model.ts';
 import type { Span } from '../schema.ts';
-import { bodiesOf, findAgencies, foldName, type AgencyMention } from '../gazetteer.ts';
-import { escapeRegExp } from '../words.ts';
+import { bodiesOf, findAgencies, foldName, type AgencyMention } from '../lang/gazetteer.ts';
+import { escapeRegExp } from '../lang/words.ts';
 import { FIELD_NAMES, LOW_CONFIDENCE, type FieldName, type ReviewedTask } from './types.ts';
 
 export interface FieldView {

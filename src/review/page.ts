@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import agencyData from '../../data/agencies.json' with { type: 'json' };
-import type { Doc } from '../model.ts';
+import type { Doc } from '../doc/model.ts';
 import { DeadlineKind, Extraction, Recurrence } from '../schema.ts';
 import { reviewLayers, type FieldView, type Mark } from './layers.ts';
 import { FIELD_NAMES, LOW_CONFIDENCE, type FieldName, type ReviewedTask } from './types.ts';

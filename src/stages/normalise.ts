@@ -4,10 +4,10 @@
  * back to source offsets. (Markdown marks and footnotes are dealt with when
  * the file is read: src/ingest/markdown.ts.)
  */
-import { applyRewrite, TextRewriter, type Doc } from '../model.ts';
-import { rewriteDoc } from '../rewrite.ts';
+import { applyRewrite, TextRewriter, type Doc } from '../doc/model.ts';
+import { rewriteDoc } from '../doc/rewrite.ts';
 import cues from '../../data/cues.json' with { type: 'json' };
-import { LETTER_MARKER_CHARS } from '../clauses.ts';
+import { LETTER_MARKER_CHARS } from '../doc/clauses.ts';
 
 export interface NormaliseOptions {
   /** Drop what follows the document's closing mark `./.` (navigation copied from a web page). @default false */

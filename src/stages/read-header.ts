@@ -2,12 +2,12 @@
  * read-header: số ký hiệu, kind, issuer, place and date, title and signer,
  * read from the lines above the body and the signature block below it.
  */
-import type { Doc } from '../model.ts';
-import { bodiesOf, canonicalIssuer, findAgencies, foldName, issuerOfNumber, knownIssuer, recaseCapitals } from '../gazetteer.ts';
+import type { Doc } from '../doc/model.ts';
+import { bodiesOf, canonicalIssuer, findAgencies, foldName, issuerOfNumber, knownIssuer, recaseCapitals } from '../lang/gazetteer.ts';
 import kinds from '../../data/document-kinds.json' with { type: 'json' };
 import kindCodes from '../../data/kind-codes.json' with { type: 'json' };
 import agencies from '../../data/agencies.json' with { type: 'json' };
-import { ADDRESSEES } from '../clauses.ts';
+import { ADDRESSEES } from '../doc/clauses.ts';
 
 /**
  * A document number after `Số:` (Nghị định 30/2020/NĐ-CP, Phụ lục I): the

@@ -3,7 +3,7 @@
  * needs it, keeping the offset map; every token the model is unsure of
  * becomes a message with its candidates.
  */
-import { applyRewrite, type Doc } from '../model.ts';
+import { applyRewrite, type Doc } from '../doc/model.ts';
 import { assessText, loadModel, repairText, type LanguageModel } from '../repair/index.ts';
 
 export interface RepairStageOptions {

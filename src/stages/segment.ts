@@ -4,11 +4,10 @@
  * the context of their points; the recipients block and the signature close
  * it.
  */
-import type { CellRole, Clause, ClauseKind, Doc, Message } from '../model.ts';
-import { ADDRESSEES, LETTER_MARKER_CHARS, LETTER_READINGS, LETTERS, NUMBER_READINGS, readingChars } from '../clauses.ts';
-import { opensWithAction } from '../roles.ts';
-import { foldName } from '../gazetteer.ts';
-import { columnRole } from '../tables.ts';
+import type { CellRole, Clause, ClauseKind, Doc, Message } from '../doc/model.ts';
+import { ADDRESSEES, LETTER_MARKER_CHARS, LETTER_READINGS, LETTERS, NUMBER_READINGS, readingChars } from '../doc/clauses.ts';
+import { opensWithAction } from '../lang/verbs.ts';
+import { columnRole } from '../lang/tables.ts';
 
 export interface SegmentOptions {
   /** Split `(1) … (2) …` inside running text into sub-items. @default true */

@@ -3,11 +3,11 @@
  * grounded in the text (its span holds its words, each field's evidence
  * holds the field's words), and warnings for what a reader should check by hand.
  */
-import type { Doc, Message } from '../model.ts';
+import type { Doc, Message } from '../doc/model.ts';
 import { Extraction, type Span, type Task } from '../schema.ts';
-import { aliasesOf, bodiesOf, findAgencies } from '../gazetteer.ts';
-import { foldWords } from '../store/fold.ts';
-import { taskText } from '../clauses.ts';
+import { aliasesOf, bodiesOf, findAgencies } from '../lang/gazetteer.ts';
+import { foldWords } from '../lang/fold.ts';
+import { taskText } from '../doc/clauses.ts';
 
 export function validate(doc: Doc): Doc {
   const messages = [...doc.messages];

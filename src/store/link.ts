@@ -17,12 +17,12 @@
  * per notice stored on every add. Which of the two is the earlier: see
  * `storedIsEarlier`.
  */
-import { fold, type Comparable, type ComparedTask } from '../diff/align.ts';
+import type { Comparable, ComparedTask } from '../diff/align.ts';
+import { foldMarks, foldNumber } from '../lang/fold.ts';
 import { diffDocs } from '../diff/index.ts';
 import type { TaskSide } from '../diff/schema.ts';
-import type { Clause, ClauseKind } from '../model.ts';
+import type { Clause, ClauseKind } from '../doc/model.ts';
 import type { DocumentHeader } from '../schema.ts';
-import { foldNumber } from './fold.ts';
 import { citedNumbers } from './record.ts';
 import type { ClauseRow, DocumentRecord, Relate, StoredDocument, TaskHit, TaskLink } from './types.ts';
 
@@ -96,7 +96,7 @@ function sharedWords(a: Side, b: Side): number {
   const pairs = (side: Side) => {
     const set = new Set<string>();
     for (const t of side.tasks) {
-      const words = fold(t.text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = foldMarks(t.text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       for (let k = 1; k < words.length; k++) set.add(`${words[k - 1]} ${words[k]}`);
     }
     return set;

@@ -5,7 +5,7 @@
  */
 import { extractFile } from '../extract-file.ts';
 import type { Limits } from '../ingest/limits.ts';
-import { InputError, notADirective, type Doc } from '../model.ts';
+import { InputError, notADirective, type Doc } from '../doc/model.ts';
 import { toRecord } from './record.ts';
 import type { DocumentRecord } from './types.ts';
 

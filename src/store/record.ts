@@ -1,7 +1,7 @@
 /** Turns an extracted Doc into the rows the store keeps (the same for every back end). */
-import type { Clause, Doc } from '../model.ts';
+import type { Clause, Doc } from '../doc/model.ts';
 import type { Task } from '../schema.ts';
-import { foldNumber, foldWords } from './fold.ts';
+import { foldNumber, foldWords } from '../lang/fold.ts';
 import { ROLES, type ClauseRow, type DocumentRecord, type TaskRow } from './types.ts';
 
 /**

@@ -4,8 +4,8 @@
  * over the words fold.ts folded (SQLite), the server's own unaccent'ed
  * text search (PostgreSQL).
  */
-import { canonicalAgency } from '../gazetteer.ts';
-import { foldNumber, foldWords } from './fold.ts';
+import { canonicalAgency } from '../lang/gazetteer.ts';
+import { foldNumber, foldWords } from '../lang/fold.ts';
 import type { Dialect } from './migrations/index.ts';
 import {
   ROLES, StoreError, type DocumentSummary, type NewTaskEvent, type RelatedQuery, type Stats, type Stored, type StoredDocument, type TaskEvent, type TaskFilter, type TaskHit, type TaskLink, type TaskRef,

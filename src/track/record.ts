@@ -5,7 +5,7 @@
  * both record the same completion.
  */
 import { userInfo } from 'node:os';
-import { canonicalAgency } from '../gazetteer.ts';
+import { canonicalAgency } from '../lang/gazetteer.ts';
 import { openStore } from '../store/index.ts';
 import { StoreError, type NewTaskEvent, type Store, type TaskEvent, type TaskEventKind, type TaskRef } from '../store/types.ts';
 import { today } from './dates.ts';

@@ -3,8 +3,8 @@
  * a day. Agencies are matched here rather than in SQL because a reassigned
  * task counts against the agency it was given to, which only its events know.
  */
-import { canonicalAgency } from '../gazetteer.ts';
-import { foldWords } from '../store/fold.ts';
+import { canonicalAgency } from '../lang/gazetteer.ts';
+import { foldWords } from '../lang/fold.ts';
 import { openStore } from '../store/index.ts';
 import { render, type Column } from '../store/render.ts';
 import { ROLES, type ROLE_FILTERS, type TaskEvent, type TaskHit, type TaskLink } from '../store/types.ts';

@@ -3,10 +3,11 @@
  * `phối hợp (với)`, and who is told to direct (`X chỉ đạo Y`). Read from the
  * agency mentions of one clause's words and the verbs around them.
  */
-import { bodiesOf, findAgencies, foldName, modernUy, type AgencyMention } from './gazetteer.ts';
-import { alternation, escapeRegExp } from './words.ts';
-import cues from '../data/cues.json' with { type: 'json' };
-import agencies from '../data/agencies.json' with { type: 'json' };
+import { bodiesOf, findAgencies, foldName, modernUy, type AgencyMention } from '../../lang/gazetteer.ts';
+import { escapeRegExp } from '../../lang/words.ts';
+import { VERB, startsWithVerb } from '../../lang/verbs.ts';
+import cues from '../../../data/cues.json' with { type: 'json' };
+import agencies from '../../../data/agencies.json' with { type: 'json' };
 
 export interface Roles {
   responsible: string[];
@@ -26,9 +27,6 @@ export interface Roles {
   sentenceDoers: string[];
 }
 
-const VERB = new RegExp(`(?<![\\p{L}])(?:${alternation(cues.actionVerbs)})(?![\\p{L}])`, 'u');
-/** VERB anchored where lastIndex says (sticky), built once: it is tried at every sentence of every task. */
-const VERB_AT = new RegExp(VERB.source, 'uy');
 const LEAD = new RegExp(`^(?:${cues.directiveLeads.map(escapeRegExp).join('|')})\\s*:?\\s+`, 'u');
 /** A title after a person's name (`đồng chí X, Phó Trưởng Ban Chỉ đạo, đồng chí Y`) is not a new name. */
 const APPOSITION = `(?:,\\s*(?:${agencies.appositions.map((a) => escapeRegExp(foldName(a))).join('|')}))?`;
@@ -299,20 +297,6 @@ function listAt(mentions: AgencyMention[], folded: string, at: number, asWritten
 }
 
 /** The words at `at` open with a directive verb (`rà soát`, `khẩn trương`, `phải`, `cần`). */
-function startsWithVerb(folded: string, at: number): boolean {
-  VERB_AT.lastIndex = at;
-  return VERB_AT.test(folded);
-}
-
-/** The words open with a directive verb, capitalised or not (`Đánh giá …`, `rà soát …`). */
-export function opensWithAction(text: string): boolean {
-  return startsWithVerb(foldName(text), 0);
-}
-
-export function hasActionVerb(text: string): boolean {
-  return VERB.test(foldName(text));
-}
-
 function unique(names: string[]): string[] {
   return [...new Set(names)];
 }

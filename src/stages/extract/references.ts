@@ -4,7 +4,7 @@
  * (IV) (4.1) (4.2)`, `… tại điểm a khoản 2 mục III`). This reads the clause
  * paths such a sentence points at (`IV.4.1`, `IV.4.2`, `III.2.a`).
  */
-import cues from '../data/cues.json' with { type: 'json' };
+import cues from '../../../data/cues.json' with { type: 'json' };
 
 const LEAD = new RegExp(cues.sectionReference.lead, 'giu');
 const EXTERNAL = new RegExp(cues.sectionReference.external, 'iu');

@@ -1,7 +1,7 @@
 /** What a task table's column, or a task's field line (`- Cơ quan chủ trì: …`), holds, known by its header words (data/tables.json). */
-import type { CellRole } from './model.ts';
+import type { CellRole } from '../doc/model.ts';
 import { foldName } from './gazetteer.ts';
-import tables from '../data/tables.json' with { type: 'json' };
+import tables from '../../data/tables.json' with { type: 'json' };
 
 const COLUMNS = tables.columns.map((c) => ({ role: c.role as CellRole, re: new RegExp(c.pattern, 'u') }));
 

@@ -2,10 +2,10 @@
  * Deadline phrases (data/deadlines.json) found in a task's words and
  * normalised to CONTRACT.md's kind, date and recurrence.
  */
-import type { Deadline } from './schema.ts';
-import data from '../data/deadlines.json' with { type: 'json' };
-import cues from '../data/cues.json' with { type: 'json' };
-import { alternation } from './words.ts';
+import type { Deadline } from '../../schema.ts';
+import data from '../../../data/deadlines.json' with { type: 'json' };
+import cues from '../../../data/cues.json' with { type: 'json' };
+import { alternation } from '../../lang/words.ts';
 
 export interface DeadlineMatch extends Deadline {
   start: number;

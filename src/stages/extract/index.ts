@@ -3,20 +3,21 @@
  * context flowing down from headers: responsible, coordinating and directing
  * agencies, deadline, deliverable.
  */
-import type { CellRole, Clause, Doc } from '../model.ts';
-import { hasItems, sourceSpan } from '../model.ts';
-import type { Deadline, Task, TaskField } from '../schema.ts';
-import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, type ChosenDeadline } from '../deadline.ts';
-import { bodiesOf, findAgencies, foldName, modernUy } from '../gazetteer.ts';
-import { hasActionVerb, readRoles, type Roles } from '../roles.ts';
-import { findDeliverable, sharedReport } from '../deliverable.ts';
-import { columnRole } from '../tables.ts';
-import { sectionReferences } from '../references.ts';
-import { headOf, headRegion, taskText } from '../clauses.ts';
-import cues from '../../data/cues.json' with { type: 'json' };
-import grammar from '../../data/agency-grammar.json' with { type: 'json' };
-import { escapeRegExp } from '../words.ts';
-import { groundField, Locator, type Ground, type Reading, type Region } from '../evidence.ts';
+import type { CellRole, Clause, Doc } from '../../doc/model.ts';
+import { hasItems, sourceSpan } from '../../doc/model.ts';
+import type { Deadline, Task, TaskField } from '../../schema.ts';
+import { cellDeadline, chooseDeadline, countFrom, findDeadlines, NO_DEADLINE, type ChosenDeadline } from './deadline.ts';
+import { bodiesOf, findAgencies, foldName, modernUy } from '../../lang/gazetteer.ts';
+import { readRoles, type Roles } from './roles.ts';
+import { hasActionVerb } from '../../lang/verbs.ts';
+import { findDeliverable, sharedReport } from './deliverable.ts';
+import { columnRole } from '../../lang/tables.ts';
+import { sectionReferences } from './references.ts';
+import { headOf, headRegion, taskText } from '../../doc/clauses.ts';
+import cues from '../../../data/cues.json' with { type: 'json' };
+import grammar from '../../../data/agency-grammar.json' with { type: 'json' };
+import { escapeRegExp } from '../../lang/words.ts';
+import { groundField, Locator, type Ground, type Reading, type Region } from './evidence.ts';
 
 export interface ExtractOptions {
   /** Only clauses under this path hold tasks (a report's Part II: `II`). @default whole body */

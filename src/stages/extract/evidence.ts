@@ -4,10 +4,10 @@
  * a heading's or lead-in's, a table cell's, the addressee line), and how sure
  * the extractor is of each field, from how it was found.
  */
-import { aliasesOf, bodiesOf, findAgencies, foldName, type AgencyMention } from './gazetteer.ts';
-import type { Message } from './model.ts';
-import type { TaskField } from './schema.ts';
-import { escapeRegExp } from './words.ts';
+import { aliasesOf, bodiesOf, findAgencies, foldName, type AgencyMention } from '../../lang/gazetteer.ts';
+import type { Message } from '../../doc/model.ts';
+import type { TaskField } from '../../schema.ts';
+import { escapeRegExp } from '../../lang/words.ts';
 
 /** Offsets into the working text. */
 export interface Region {

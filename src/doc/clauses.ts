@@ -4,7 +4,7 @@
  * read-header), and reading a segmented clause tree (extract, diff).
  */
 import type { Clause } from './model.ts';
-import markers from '../data/markers.json' with { type: 'json' };
+import markers from '../../data/markers.json' with { type: 'json' };
 
 /** Vietnamese alphabetical order of lettered points (no f, j, w, z). */
 export const LETTERS = 'abcdđeghiklmnopqrstuvxy';

@@ -3,8 +3,8 @@
  * abbreviations, collective addressees, and the list form `Các Bộ: Nội vụ,
  * Giáo dục và Đào tạo` that names several ministries at once.
  */
-import data from '../data/agencies.json' with { type: 'json' };
-import grammar from '../data/agency-grammar.json' with { type: 'json' };
+import data from '../../data/agencies.json' with { type: 'json' };
+import grammar from '../../data/agency-grammar.json' with { type: 'json' };
 import { escapeRegExp } from './words.ts';
 
 export interface AgencyMention {

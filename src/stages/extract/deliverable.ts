@@ -6,9 +6,9 @@
  * content, not artefacts, so they are not in the noun lists of
  * data/cues.json `deliverable`.
  */
-import cues from '../data/cues.json' with { type: 'json' };
-import { foldName } from './gazetteer.ts';
-import { alternation, escapeRegExp } from './words.ts';
+import cues from '../../../data/cues.json' with { type: 'json' };
+import { foldName } from '../../lang/gazetteer.ts';
+import { alternation, escapeRegExp } from '../../lang/words.ts';
 
 const D = cues.deliverable;
 const B = '(?<![\\p{L}\\p{N}])';

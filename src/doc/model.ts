@@ -3,7 +3,7 @@
  * rewrites the text also rewrites `toSource`, so any offset in `text` can be
  * traced back to the bytes that were read.
  */
-import type { DocumentHeader, Task } from './schema.ts';
+import type { DocumentHeader, Task } from '../schema.ts';
 
 export type Severity = 'fatal' | 'warning' | 'info';
 
