@@ -375,7 +375,9 @@ async function commandDiff(args: string[]): Promise<number> {
 
 /**
  * Prints the text with its marks restored, line for line. With `-` it reads
- * standard input and answers each line as it comes, so it can sit in a pipe.
+ * standard input as it comes: each chunk's whole lines are repaired together
+ * (the model sees a line's neighbours, and pays its set-up once per chunk,
+ * not per line) and written at once, so it still answers inside a pipe.
  */
 async function commandRepair(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, out: { type: 'string', short: 'o' } } });
@@ -384,18 +386,46 @@ async function commandRepair(args: string[]): Promise<number> {
   const [{ loadModel, repairText }, { ingest }, { emit }] = await Promise.all([import('./repair/index.ts'), import('./ingest/index.ts'), import('./output.ts')]);
   const model = loadModel();
   if (positionals[0] === '-') {
-    const { createInterface } = await import('node:readline');
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
-      const result = repairText(line, model);
-      process.stdout.write(values.format === 'json' ? `${JSON.stringify({ text: result.text, flags: result.flags })}\n` : `${result.text}\n`);
+    const { StringDecoder } = await import('node:string_decoder');
+    const decoder = new StringDecoder('utf8');
+    const answer = (lines: string) => {
+      const result = repairText(lines, model);
+      process.stdout.write(values.format === 'json' ? jsonLines(result) : `${result.text}\n`);
+    };
+    let pending = '';
+    for await (const chunk of process.stdin) {
+      pending += decoder.write(chunk as Buffer);
+      const end = pending.lastIndexOf('\n');
+      if (end < 0) continue;
+      answer(pending.slice(0, end).replace(/\r$/gm, ''));
+      pending = pending.slice(end + 1);
     }
+    pending += decoder.end();
+    if (pending) answer(pending.replace(/\r$/, ''));
     return 0;
   }
   const doc = await ingest(positionals[0]);
   const result = repairText(doc.source, model);
   emit(values.format === 'json' ? `${JSON.stringify({ text: result.text, flags: result.flags }, null, 2)}\n` : result.text, values.out);
   return 0;
+}
+
+/** One `{text, flags}` object per line of a repaired chunk, each flag's offsets counted from its own line. */
+function jsonLines(result: { text: string; flags: { start: number; end: number }[] }): string {
+  let out = '';
+  let lineStart = 0;
+  let next = 0;
+  for (const line of result.text.split('\n')) {
+    const lineEnd = lineStart + line.length;
+    const flags = [];
+    for (; next < result.flags.length && result.flags[next].start <= lineEnd; next++) {
+      const flag = result.flags[next];
+      flags.push({ ...flag, start: flag.start - lineStart, end: flag.end - lineStart });
+    }
+    out += `${JSON.stringify({ text: line, flags })}\n`;
+    lineStart = lineEnd + 1;
+  }
+  return out;
 }
 
 main(process.argv.slice(2)).then(

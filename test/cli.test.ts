@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -183,6 +184,20 @@ describe('chidao repair', () => {
     const { code, stdout } = await chidao('repair', 'test/fixtures/stripped-line.txt');
     expect(code).toBe(0);
     expect(stdout.trim()).toBe('Bộ Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan');
+  });
+
+  it('reads standard input as it comes: every line answered, and in JSON one object per line with flags on that line', () => {
+    const input = readFileSync(join(ROOT, 'corpus/20-TB-CQTTBCD.ocr.txt'), 'utf8');
+    const lines = input.replace(/\n$/, '').split('\n').length;
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/chidao.js'), 'repair', '-', ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const text = run();
+    expect(text.status).toBe(0);
+    expect(text.stdout.replace(/\n$/, '').split('\n')).toHaveLength(lines);
+    expect(text.stdout).toContain('20-TB/CQTTBCĐ');
+    const objects = run('--format', 'json').stdout.replace(/\n$/, '').split('\n').map((l) => JSON.parse(l) as { text: string; flags: { start: number; end: number; chosen: string }[] });
+    expect(objects).toHaveLength(lines);
+    expect(objects.some((o) => o.flags.length > 0)).toBe(true);
+    for (const o of objects) for (const f of o.flags) expect(o.text.slice(f.start, f.end)).toBe(f.chosen);
   });
 
   it('keeps the line count of the 20-TB OCR text', async () => {
