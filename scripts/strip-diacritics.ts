@@ -8,7 +8,7 @@
  *   npx tsx scripts/strip-diacritics.ts corpus/B-42-….txt…
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { stripMarks } from '../src/repair/text.ts';
+import { stripMarks } from '../src/lang/fold.ts';
 
 for (const source of process.argv.slice(2)) {
   const target = source.replace(/(\.[a-z]+)$/, '.stripped$1');

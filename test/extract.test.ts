@@ -3,7 +3,7 @@ import { Extraction } from '../src/schema.ts';
 import { evaluate } from '../src/eval/run.ts';
 import { createDoc } from '../src/doc/model.ts';
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
-import { stripMarks } from '../src/repair/text.ts';
+import { stripMarks } from '../src/lang/fold.ts';
 import { CLEAN_CORPUS, corpusText, CORRECTED_20TB, extracted, extractedAsIs, ROOT } from './helpers.ts';
 
 let evaluated: ReturnType<typeof evaluate> | undefined;

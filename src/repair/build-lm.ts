@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { encodeModel, type Level } from './lm.ts';
-import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, firstAfter, hasMarks, isSyllable, punctWord, restyle, stripMarks, tokenize } from './text.ts';
+import { BOS, EOS, NUM, SPECIALS, UNK, casePattern, firstAfter, hasMarks, isSyllable, punctWord, restyle, tokenize } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 /** The seeds typed with their marks (never the OCR seed), from the project root. */
 export const SEED_SOURCES = ['corpus/19-BC-CQTTBCD.md', 'corpus/17-TB-CQTTBCD-phu-luc.txt', 'corpus/17-TB-CQTTBCD-phu-luc.draft.txt', 'corpus/04-TB-BCDTW.txt'];

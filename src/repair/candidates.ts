@@ -8,7 +8,8 @@
 import type { Candidate } from './decode.ts';
 import type { LanguageModel } from './lm.ts';
 import { indexOf, readBack, type Found, type OcrChannel } from './channel.ts';
-import { casePattern, hasMarks, punctWord, restyle, stripMarks, toneKey, toneStyleOf, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
+import { casePattern, hasMarks, punctWord, restyle, toneKey, toneStyleOf, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 export interface Channel {
   /** log10 P(written without marks | a marked syllable): 0 for stripped text, about -4 for typed text. */

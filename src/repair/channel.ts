@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import type { Edit } from './learn-channel.ts';
 import type { LanguageModel } from './lm.ts';
-import { isSyllable, restyle, stripMarks } from './text.ts';
+import { isSyllable, restyle } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 export const CHANNEL_PATH = new URL('../../data/repair/channel.tsv', import.meta.url).pathname;
 export const CONFUSIONS_PATH = new URL('../../data/repair/confusions.tsv', import.meta.url).pathname;

@@ -14,12 +14,13 @@ import { decode, type Candidate } from './decode.ts';
 import { adaptChannel } from './learn-channel.ts';
 import { dropStampNoise } from './noise.ts';
 import { LanguageModel, readModel } from './lm.ts';
-import { applyCase, casePattern, firstAfter, hasMarks, isSyllable, stripMarks, tokenize, toneStyleOf, type CasePattern, tonePlacement, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
+import { applyCase, casePattern, firstAfter, hasMarks, isSyllable, tokenize, toneStyleOf, type CasePattern, tonePlacement, type StyledRhyme, type Token, type TonePlacement, type ToneStyle } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 export { assessText } from './assess.ts';
 export { syllableAccuracy, syllables } from './score.ts';
 export { LanguageModel } from './lm.ts';
-export { stripMarks } from './text.ts';
+export { stripMarks } from '../lang/fold.ts';
 
 export interface RepairOptions {
   /** Hypotheses kept per position. @default 16 */
@@ -166,12 +167,12 @@ function read(segment: Slot[], model: LanguageModel, ocr: OcrChannel | null, sty
 }
 
 /** log10 scores → shares summing to 1 (a softmax in base 10, shifted by the best so nothing overflows). */
-function posterior(scores: ArrayLike<number>): number[] {
-  const list = Array.from(scores);
-  const max = Math.max(...list);
-  const weights = list.map((s) => 10 ** (s - max));
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  return weights.map((w) => w / total);
+function posterior(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
+  const shares = scores.map((s) => 10 ** (s - max));
+  const total = shares.reduce((sum, w) => sum + w, 0);
+  return shares.map((w) => w / total);
 }
 
 type PlacementShown = { rhyme: StyledRhyme; style: ToneStyle } | null;

@@ -7,7 +7,8 @@
  * (`ư` → `ir`), or writes a character where nothing was printed.
  */
 import { editDistance } from './score.ts';
-import { isSyllable, stripMarks } from './text.ts';
+import { isSyllable } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 export interface WordPair {
   /** The printed word, with its case. */

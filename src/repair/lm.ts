@@ -14,7 +14,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { BOS, EOS, NUM, UNK, isSyllable, restyle, stripMarks } from './text.ts';
+import { BOS, EOS, NUM, UNK, isSyllable, restyle } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 export interface ModelHeader {
   format: 'chidao-lm';

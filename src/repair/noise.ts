@@ -8,7 +8,8 @@
  * title and name) stay. Line breaks are kept.
  */
 import { TextRewriter } from '../doc/model.ts';
-import { isSyllable, stripMarks } from './text.ts';
+import { isSyllable } from './text.ts';
+import { stripMarks } from '../lang/fold.ts';
 
 /** The recipients block starts here; it ends with the last addressee's full stop (`- Lưu: VT.`) or an appendix. */
 const RECIPIENTS = /^\s*noi nhan\b/i;

@@ -6,8 +6,6 @@
 
 import { stripMarks } from '../lang/fold.ts';
 
-export { stripMarks };
-
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** True when the word carries a tone, a vowel mark or đ. */
