@@ -353,7 +353,9 @@ async function commandDiff(args: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('diff takes OLD and NEW');
   const format = values.format as DiffFormat;
   if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}`);
-  const [{ extractFile }, { carriedOver, diffDocs }, { renderDiff }, { emit }] = await Promise.all([import('./extract-file.ts'), import('./diff/index.ts'), import('./diff/render.ts'), import('./output.ts')]);
+  const [{ extractFile }, { carriedOver, diffDocs }, { renderDiff }, { diffPage }, { emit }] = await Promise.all([
+    import('./extract-file.ts'), import('./diff/index.ts'), import('./diff/render.ts'), import('./diff/page.ts'), import('./output.ts'),
+  ]);
   const side = async (path: string, name: string) => {
     try {
       return await extractFile(path, { noRepair: values['no-repair'] });
@@ -368,7 +370,7 @@ async function commandDiff(args: string[]): Promise<number> {
     const carried = carriedOver(result);
     emit(format === 'json' ? `${JSON.stringify(carried, null, 2)}\n` : carried.map((t) => `${t.clause}\t${t.text}`).join('\n') + '\n', values.out);
   } else {
-    emit(renderDiff(result, format), values.out);
+    emit(format === 'html' ? diffPage(result, oldDoc, newDoc) : renderDiff(result, format), values.out);
   }
   return 0;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carriedOver, diffDocs } from '../src/diff/index.ts';
 import { renderDiff } from '../src/diff/render.ts';
+import { diffPage } from '../src/diff/page.ts';
 import { DiffResult, GoldenDiff } from '../src/diff/schema.ts';
 import { scoreDiff } from '../src/diff/score.ts';
 import { extractFile } from '../src/extract-file.ts';
@@ -100,11 +101,21 @@ describe('renderDiff', () => {
     expect(md).toContain('tháng 3/**2026**');
   });
 
-  it('writes one self-contained HTML page with the changed words highlighted', async () => {
-    const page = renderDiff(diffDocs(await extracted(DRAFT), await extracted(ADOPTED)), 'html');
+  it('writes one self-contained HTML page: both notices, every task linked to its change, changed words marked on both sides', async () => {
+    const [draft, adopted] = [await extracted(DRAFT), await extracted(ADOPTED)];
+    const result = diffDocs(draft, adopted);
+    const page = diffPage(result, draft, adopted);
     expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain("default-src 'none'");
+    expect(page).not.toMatch(/<link\b|\ssrc=/);
     expect(page).toContain('<del>2025</del>');
     expect(page).toContain('<ins>2026</ins>');
-    expect(page).not.toMatch(/<(script|link)\b|src=/);
+    // The year a re-dating changed, struck in OLD's notice and marked in NEW's.
+    expect(page).toMatch(/<span class="[^"]*\bwd\b[^"]*"[^>]*>2025<\/span>/);
+    expect(page).toMatch(/<span class="[^"]*\bwi\b[^"]*"[^>]*>2026<\/span>/);
+    const data = JSON.parse(page.match(/<script type="application\/json" id="page-data">(.*?)<\/script>/s)![1]);
+    const linked = (side: 'old' | 'new', tasks: number) => Object.keys(data.changeOf[side]).length === tasks;
+    expect(linked('old', draft.tasks!.length) && linked('new', adopted.tasks!.length)).toBe(true);
+    expect(page.match(/<li class="change /g)!.length).toBe(result.changes.length);
   });
 });

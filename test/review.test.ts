@@ -14,6 +14,8 @@ import { createDoc, sourceSpan, toWorking, type Doc } from '../src/doc/model.ts'
 import { choosePipeline, runPipeline } from '../src/pipeline.ts';
 import { reviewLayers, type FieldView } from '../src/review/layers.ts';
 import { reviewPage } from '../src/review/page.ts';
+import { diffDocs } from '../src/diff/index.ts';
+import { diffPage } from '../src/diff/page.ts';
 import { render } from '../src/format/index.ts';
 import { Extraction, Golden } from '../src/schema.ts';
 import { degrade, makeScanPdf, makeTextPdf, MILD, renderPages, tempDir } from './fixtures/make.ts';
@@ -393,6 +395,38 @@ describe.skipIf(!existsSync(CHROMIUM))(`review page ${BROWSER}`, { timeout: 180_
     expect(await everyTaskHighlighted(page)).toBe(true);
     expect(await page.locator('.repaired-note').count()).toBe(1);
     for (const title of await page.locator('#notice .rp').evaluateAll((els) => els.map((e) => e.getAttribute('title')))) expect(title).toMatch(/read as “/);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+  });
+
+  it('the diff page: two notices from disk, a change row selects its tasks on both sides, a task selects its change', async () => {
+    const [draft, adopted] = [await extracted('corpus/17-TB-CQTTBCD-phu-luc.draft.txt'), await extracted('corpus/17-TB-CQTTBCD-phu-luc.txt')];
+    const file = join(dir, 'diff.html');
+    writeFileSync(file, diffPage(diffDocs(draft, adopted), draft, adopted));
+    const { page, errors, requests } = await open(file);
+    const inView = (side: string, selector: string) =>
+      page.evaluate(([s, sel]) => {
+        const r = document.querySelector(`#notice-${s} ${sel}`)!.getBoundingClientRect();
+        const n = document.getElementById(`notice-${s}`)!.getBoundingClientRect();
+        return r.height > 0 && r.top >= n.top && r.bottom <= n.bottom;
+      }, [side, selector]);
+
+    // The last changed row that has a task on both sides: its tasks scroll into view in both notices.
+    const row = page.locator('li.change.c-changed').last();
+    await row.click();
+    expect(await row.getAttribute('aria-selected')).toBe('true');
+    for (const side of ['old', 'new']) {
+      expect(await page.locator(`#notice-${side} .tk.sel`).count()).toBeGreaterThan(0);
+      expect(await inView(side, '.tk.sel')).toBe(true);
+    }
+
+    // A task's words in NEW select the change it belongs to.
+    await page.locator('#notice-new span.tk[data-t="0"]').first().click();
+    const selected = page.locator('li.change[aria-selected="true"]');
+    expect(await selected.count()).toBe(1);
+    expect(await selected.locator('code').textContent()).toMatch(/→ [^∅]/);
+    await page.keyboard.press('j');
+    expect(await page.locator('li.change[aria-selected="true"]').count()).toBe(1);
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
   });

@@ -2,7 +2,7 @@
 // once and only toggles classes and attributes afterwards.
 (() => {
   'use strict';
-  const data = JSON.parse(document.getElementById('review-data').textContent);
+  const data = JSON.parse(document.getElementById('page-data').textContent);
   const notice = document.getElementById('notice');
   const list = document.getElementById('tasks');
   const rows = Array.from(list.querySelectorAll('li.task'));

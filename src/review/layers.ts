@@ -29,7 +29,8 @@ export interface FieldView {
   reasons: string[];
 }
 
-export type MarkKind = 'task' | 'field' | 'repaired' | 'unsure' | 'reason' | 'message';
+/** `deleted` and `inserted`: words a rewording took out of OLD or put into NEW (the diff page). */
+export type MarkKind = 'task' | 'field' | 'repaired' | 'unsure' | 'reason' | 'message' | 'deleted' | 'inserted';
 
 export interface Mark {
   start: number;

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import agencyData from '../../data/agencies.json' with { type: 'json' };
 import type { Doc } from '../doc/model.ts';
 import { DeadlineKind, Extraction, Recurrence } from '../schema.ts';
-import { reviewLayers, type FieldView, type Mark } from './layers.ts';
+import { reviewLayers, type FieldView } from './layers.ts';
+import { escapeHtml, NOTICE_STYLE, noticeHtml, pageData, SELF_CONTAINED } from './parts.ts';
 import { FIELD_NAMES, LOW_CONFIDENCE, type FieldName, type ReviewedTask } from './types.ts';
 
 const STYLE = readFileSync(new URL('./page.css', import.meta.url), 'utf8');
@@ -24,8 +25,6 @@ const FIELD_LABELS: Record<FieldName, string> = {
   deadline: 'thời hạn · deadline',
   deliverable: 'sản phẩm · deliverable',
 };
-
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** What the page's script needs, per task and per field, as JSON in the page. */
 interface PageData {
@@ -74,11 +73,9 @@ export function reviewPage(doc: Doc): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+${SELF_CONTAINED}
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${NOTICE_STYLE}${STYLE}</style>
 </head>
 <body>
 <header>
@@ -96,7 +93,7 @@ export function reviewPage(doc: Doc): string {
 <p class="legend">${legend()}</p>
 </header>
 <main>
-<article id="notice" aria-label="the notice as read">${noticeHtml(doc.text, marks, fields)}</article>
+<article id="notice" class="notice" aria-label="the notice as read">${noticeHtml(doc.text, marks, fields)}</article>
 <aside id="side">
 <ol id="tasks" aria-label="tasks">${tasks.map((task, t) => taskRow(task, t, byTask[t], taskNotes[t], rank.get(t)!)).join('')}</ol>
 <section id="missing"><h2>Not found in the text (${missing.length})</h2>${missing.length ? `<ul>${missing.map((f) => `<li><button type="button" class="chip ${fieldClass(f)}" data-f="${f.id}">${escapeHtml(tasks[f.task].clause)} · ${f.field}: ${escapeHtml(f.value)}</button></li>`).join('')}</ul>` : '<p>Every field’s words were found.</p>'}</section>
@@ -105,7 +102,7 @@ export function reviewPage(doc: Doc): string {
 <details id="messages"><summary>Messages (${doc.messages.length})</summary><ul>${doc.messages.map((m) => `<li class="${m.severity}"><code>${escapeHtml(m.ruleId)}</code> ${escapeHtml(m.reason)}</li>`).join('')}</ul></details>
 </aside>
 </main>
-<script type="application/json" id="review-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>
+${pageData(data)}
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -160,48 +157,4 @@ function taskRow(task: ReviewedTask, t: number, fields: FieldView[], notes: stri
   }).join('');
   const noted = notes.map((n) => `<div class="note">${escapeHtml(n)}</div>`).join('');
   return `<li class="task" data-t="${t}" style="--rank:${rank}" tabindex="-1" aria-selected="false"><div class="head"><code>${escapeHtml(task.clause)}</code> <span class="conf">${task.confidence.toFixed(2)}</span> <button type="button" class="edit">edit</button> <button type="button" class="wrong" aria-pressed="false">wrong</button></div><div class="text" title="${escapeHtml(task.text)}">${escapeHtml(task.text)}</div><div class="fields">${lines || '<div class="field none">no fields</div>'}</div>${noted}</li>`;
-}
-
-/**
- * The notice's text cut at every mark's ends; each piece names the tasks and
- * fields over it (innermost first) in data attributes and its marks in classes.
- */
-function noticeHtml(text: string, marks: Mark[], fields: FieldView[]): string {
-  const cuts = new Set([0, text.length]);
-  for (const m of marks) {
-    cuts.add(Math.max(0, Math.min(m.start, text.length)));
-    cuts.add(Math.max(0, Math.min(m.end, text.length)));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const starting = new Map<number, Mark[]>();
-  for (const m of marks) if (m.end > m.start) starting.set(m.start, [...(starting.get(m.start) ?? []), m]);
-  const size = (m: Mark) => m.end - m.start;
-  let active: Mark[] = [];
-  const out: string[] = [];
-  for (let k = 0; k + 1 < points.length; k++) {
-    const [a, b] = [points[k], points[k + 1]];
-    active = [...active.filter((m) => m.end > a), ...(starting.get(a) ?? [])].sort((x, y) => size(x) - size(y));
-    const piece = escapeHtml(text.slice(a, b));
-    if (!active.length) {
-      out.push(piece);
-      continue;
-    }
-    const fieldMarks = active.filter((m) => m.kind === 'field').map((m) => fields[m.ref!]);
-    // The tasks whose own words these are; a field's words outside its task (a heading's doer) name it by data-f alone.
-    const taskIds = active.filter((m) => m.kind === 'task').map((m) => m.ref!);
-    const classes = new Set<string>();
-    if (active.some((m) => m.kind === 'task')) classes.add('tk');
-    if (fieldMarks.length) classes.add(`f-${fieldMarks[0].field}`);
-    if (fieldMarks.some((f) => f.low)) classes.add('low');
-    for (const [kind, cls] of [['repaired', 'rp'], ['unsure', 'un'], ['message', 'ms'], ['reason', 'rs']] as const) if (active.some((m) => m.kind === kind)) classes.add(cls);
-    const titles = [...new Set(active.filter((m) => m.kind !== 'task' && m.title).map((m) => m.title!))];
-    const attrs = [
-      `class="${[...classes].join(' ')}"`,
-      taskIds.length ? `data-t="${taskIds.join(' ')}"` : '',
-      fieldMarks.length ? `data-f="${fieldMarks.map((f) => f.id).join(' ')}"` : '',
-      titles.length ? `title="${escapeHtml(titles.join('\n'))}"` : '',
-    ].filter(Boolean);
-    out.push(`<span ${attrs.join(' ')}>${piece}</span>`);
-  }
-  return out.join('');
 }
