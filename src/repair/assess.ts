@@ -42,10 +42,17 @@ function classify(word: string): WordClass {
   return 'other';
 }
 
+/**
+ * Each distinct word's class, kept across calls: repair counts every line
+ * of a text on its own, and lines repeat the text's words. Bounded, for
+ * long-running processes.
+ */
+const classes = new Map<string, WordClass>();
+const MAX_CLASSES = 1 << 16;
+
 export function markedRatio(text: string): MarkCount {
   const counts: Record<WordClass, number> = { marked: 0, unmarked: 0, garbled: 0, other: 0 };
-  // A text repeats its words: each distinct one is classified once.
-  const classes = new Map<string, WordClass>();
+  if (classes.size > MAX_CLASSES) classes.clear();
   for (const token of tokenize(text)) {
     if (token.kind !== 'word') continue;
     let kind = classes.get(token.text);

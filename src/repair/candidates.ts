@@ -115,6 +115,30 @@ export function wordCandidates(token: Token, model: LanguageModel, channel: Chan
     const fixed = token.text.replace(/\p{Lu}{2,}/gu, (run) => (hasMarks(run) ? run : fixAbbreviation(run, model, channel.ocr !== null) ?? run));
     return [{ form: fixed === token.text ? null : fixed, literal: true, id, cost: 0 }];
   }
+  // A text repeats its words: the same word in the same conditions has the same candidates.
+  const memo = memoFor(model, channel.ocr);
+  if (memo.size > MAX_MEMO) memo.clear();
+  const key = `${channel.stripCost}\t${channel.abbreviations ? 1 : 0}${channel.style.oa[0]}${channel.style.uy[0]}${inside ? 1 : 0}\t${token.text}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = spellings(token, model, channel, inside)));
+  return found;
+}
+
+/** Words remembered per model and OCR channel; bounded, for long-running processes. */
+const MAX_MEMO = 1 << 16;
+const memos = new WeakMap<LanguageModel, { typed: Map<string, Candidate[]>; ocr: WeakMap<OcrChannel, Map<string, Candidate[]>> }>();
+
+function memoFor(model: LanguageModel, ocr: OcrChannel | null): Map<string, Candidate[]> {
+  let byModel = memos.get(model);
+  if (!byModel) memos.set(model, (byModel = { typed: new Map(), ocr: new WeakMap() }));
+  if (!ocr) return byModel.typed;
+  let memo = byModel.ocr.get(ocr);
+  if (!memo) byModel.ocr.set(ocr, (memo = new Map()));
+  return memo;
+}
+
+/** A word's candidates, best first (callers share the array: it is not to be changed). */
+function spellings(token: Token, model: LanguageModel, channel: Channel, inside: boolean): Candidate[] {
   const word = token.text.toLowerCase();
   const costs = new Map<number, [form: string, cost: number]>();
   if (channel.ocr && [...word].length <= MAX_OCR_WORD) {
