@@ -10,11 +10,15 @@ import { applyRewrite, TextRewriter, type Doc } from './model.ts';
  */
 export type Replacer = (match: RegExpExecArray) => string | undefined;
 
-export function rewriteMatches(text: string, pattern: RegExp, replacer: Replacer): { text: string; toOld: Int32Array; changed: number } {
+/**
+ * The text with every match the replacer changes replaced, and its offset map;
+ * null when it changes none. The writer starts at the first change, so a rule
+ * that finds nothing to change costs its search alone, not a copy of the text.
+ */
+function rewriteMatches(text: string, pattern: RegExp, replacer: Replacer): { text: string; toOld: Int32Array } | null {
   if (!pattern.global) throw new Error('rewriteMatches needs a global pattern');
-  const writer = new TextRewriter();
+  let writer: TextRewriter | null = null;
   let last = 0;
-  let changed = 0;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (m[0].length === 0) {
@@ -23,18 +27,18 @@ export function rewriteMatches(text: string, pattern: RegExp, replacer: Replacer
     }
     const replacement = replacer(m);
     if (replacement === undefined || replacement === m[0]) continue;
+    writer ??= new TextRewriter();
     writer.keep(text, last, m.index);
     writer.replace(replacement, m.index, m.index + m[0].length);
     last = m.index + m[0].length;
-    changed++;
   }
+  if (!writer) return null;
   writer.keep(text, last, text.length);
-  const { text: out, toOld } = writer.finish(text.length);
-  return { text: out, toOld, changed };
+  return writer.finish(text.length);
 }
 
 /** Apply a regex rewrite to the doc's working text, composing its source map. */
 export function rewriteDoc(doc: Doc, pattern: RegExp, replacer: Replacer): Doc {
-  const { text, toOld, changed } = rewriteMatches(doc.text, pattern, replacer);
-  return changed ? applyRewrite(doc, text, toOld) : doc;
+  const rewritten = rewriteMatches(doc.text, pattern, replacer);
+  return rewritten ? applyRewrite(doc, rewritten.text, rewritten.toOld) : doc;
 }
