@@ -114,7 +114,7 @@ describe('renderDiff', () => {
     expect(page).toMatch(/<span class="[^"]*\bwd\b[^"]*"[^>]*>2025<\/span>/);
     expect(page).toMatch(/<span class="[^"]*\bwi\b[^"]*"[^>]*>2026<\/span>/);
     const data = JSON.parse(page.match(/<script type="application\/json" id="page-data">(.*?)<\/script>/s)![1]);
-    const linked = (side: 'old' | 'new', tasks: number) => Object.keys(data.changeOf[side]).length === tasks;
+    const linked = (side: 'old' | 'new', tasks: number) => new Set(data.changes.flatMap((c: Record<string, number[]>) => c[side]).filter((t: number) => t >= 0)).size === tasks;
     expect(linked('old', draft.tasks!.length) && linked('new', adopted.tasks!.length)).toBe(true);
     expect(page.match(/<li class="change /g)!.length).toBe(result.changes.length);
   });

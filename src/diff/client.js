@@ -16,6 +16,9 @@
       }
     }
   }
+  // Each task's change, by side and task index.
+  const changeOf = Object.fromEntries(sides.map((s) => [s, new Map()]));
+  data.changes.forEach((change, k) => sides.forEach((s) => change[s].forEach((t) => changeOf[s].set(t, k))));
   const elsOf = (k) => sides.flatMap((s) => data.changes[k][s].flatMap((t) => taskEls[s].get(t) ?? []));
   let selected = -1;
 
@@ -44,7 +47,7 @@
     notices[s].addEventListener('click', (event) => {
       const piece = event.target.closest('[data-t]');
       if (!piece || String(window.getSelection())) return;
-      const k = data.changeOf[s][piece.dataset.t.split(' ')[0]];
+      const k = changeOf[s].get(Number(piece.dataset.t.split(' ')[0]));
       if (k !== undefined && !rows[k].hidden) select(k, true);
     });
   }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../doc/model.ts';
 import { reviewLayers, type Mark } from '../review/layers.ts';
-import { escapeHtml, NOTICE_STYLE, noticeHtml, pageData, SELF_CONTAINED } from '../review/parts.ts';
+import { escapeHtml, noticeHtml, pageHtml } from '../review/parts.ts';
 import type { Span } from '../schema.ts';
 import { arrow, bySection, fieldNotes, marked } from './render.ts';
 import { CHANGE_TYPES, type Change, type DiffResult, type TaskSide, type WordPart } from './schema.ts';
@@ -40,7 +40,7 @@ export function diffPage(result: DiffResult, oldDoc: Doc, newDoc: Doc): string {
       const k = changeOf[s].get(t);
       return k === undefined ? 'c-same' : standing(changes[k]);
     };
-    const ref = s === 'old' ? result.old : result.new;
+    const ref = result[s];
     return `<article id="notice-${s}" class="notice" aria-label="${s.toUpperCase()} notice"><h2 class="side">${s.toUpperCase()} <code>${escapeHtml(ref.path)}</code>${ref.number ? ` · ${escapeHtml(ref.number)}` : ''} · ${ref.tasks} tasks</h2>${noticeHtml(doc.text, marks, fields, classOf)}</article>`;
   };
 
@@ -49,17 +49,8 @@ export function diffPage(result: DiffResult, oldDoc: Doc, newDoc: Doc): string {
     .map((g) => `<li class="section"><h3>${escapeHtml(g.title)}</h3></li>${g.changes.map((c) => changeRow(c, k++)).join('')}`)
     .join('');
   const title = `Task diff: ${result.old.number ?? result.old.path} → ${result.new.number ?? result.new.path}`;
-  const data = { changes: tasksOf, changeOf: { old: Object.fromEntries(changeOf.old), new: Object.fromEntries(changeOf.new) } };
 
-  return `<!doctype html>
-<html lang="vi">
-<head>
-${SELF_CONTAINED}
-<title>${escapeHtml(title)}</title>
-<style>${NOTICE_STYLE}${STYLE}</style>
-</head>
-<body>
-<header>
+  const body = `<header>
 <h1>${escapeHtml(title)}</h1>
 <p class="summary">${CHANGE_TYPES.map((t) => `<span class="type t-${t}">${result.summary[t]} ${t}</span>`).join(' ')}</p>
 <div class="toolbar"><label><input type="checkbox" id="hide-same"> hide unchanged</label> <span class="keys">j/k change · click a change or a task to see it on both sides</span>
@@ -69,12 +60,8 @@ ${SELF_CONTAINED}
 ${notice('old')}
 <ol id="changes" aria-label="changes">${list}</ol>
 ${notice('new')}
-</main>
-${pageData(data)}
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+</main>`;
+  return pageHtml({ title, style: STYLE, body, data: { changes: tasksOf }, script: SCRIPT });
 }
 
 function changeRow(c: Change, k: number): string {

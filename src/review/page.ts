@@ -11,7 +11,7 @@ import agencyData from '../../data/agencies.json' with { type: 'json' };
 import type { Doc } from '../doc/model.ts';
 import { DeadlineKind, Extraction, Recurrence } from '../schema.ts';
 import { reviewLayers, type FieldView } from './layers.ts';
-import { escapeHtml, NOTICE_STYLE, noticeHtml, pageData, SELF_CONTAINED } from './parts.ts';
+import { escapeHtml, noticeHtml, pageHtml } from './parts.ts';
 import { FIELD_NAMES, LOW_CONFIDENCE, type FieldName, type ReviewedTask } from './types.ts';
 
 const STYLE = readFileSync(new URL('./page.css', import.meta.url), 'utf8');
@@ -70,15 +70,7 @@ export function reviewPage(doc: Doc): string {
   ].filter(([, v]) => v).map(([k, v]) => `<span><b>${k}</b> ${escapeHtml(v!)}</span>`).join(' ');
   const lowCount = fields.filter((f) => f.low).length;
 
-  return `<!doctype html>
-<html lang="vi">
-<head>
-${SELF_CONTAINED}
-<title>${escapeHtml(title)}</title>
-<style>${NOTICE_STYLE}${STYLE}</style>
-</head>
-<body>
-<header>
+  const body = `<header>
 <h1>${escapeHtml(title)}</h1>
 <p class="facts"><span><b>file</b> <code>${escapeHtml(doc.path)}</code></span> ${facts}${doc.repaired ? ' <span class="repaired-note">text repaired: repaired words are underlined, hover one for the word as read</span>' : ''}</p>
 <div class="toolbar">
@@ -101,12 +93,8 @@ ${SELF_CONTAINED}
 <datalist id="agency-names">${[...agencyData.agencies.map((a) => a.name), ...agencyData.collectives].map((n) => `<option value="${escapeHtml(n)}">`).join('')}</datalist>
 <details id="messages"><summary>Messages (${doc.messages.length})</summary><ul>${doc.messages.map((m) => `<li class="${m.severity}"><code>${escapeHtml(m.ruleId)}</code> ${escapeHtml(m.reason)}</li>`).join('')}</ul></details>
 </aside>
-</main>
-${pageData(data)}
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+</main>`;
+  return pageHtml({ title, style: STYLE, body, data, script: SCRIPT });
 }
 
 /** Keys a deadline filter can match: its kind, and the month and quarter of its date. */

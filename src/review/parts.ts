@@ -11,13 +11,29 @@ export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, 
 /** The highlight colours of tasks, fields, repaired words and messages, shared by every page that draws a notice. */
 export const NOTICE_STYLE = readFileSync(new URL('./notice.css', import.meta.url), 'utf8');
 
-/** Inline style and script only: the page opens from disk and asks the network for nothing. */
-export const SELF_CONTAINED = `<meta charset="utf-8">
+/**
+ * A whole page around its body: inline style and script only, under a policy
+ * that allows no request, so it opens from disk and asks the network for
+ * nothing. `data` goes in as JSON that cannot close its own script element.
+ */
+export function pageHtml(page: { title: string; style: string; body: string; data: unknown; script: string }): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">`;
-
-/** Data for a page's script: JSON that cannot close its own script element. */
-export const pageData = (data: unknown) => `<script type="application/json" id="page-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>
+<style>${NOTICE_STYLE}${page.style}</style>
+</head>
+<body>
+${page.body}
+<script type="application/json" id="page-data">${JSON.stringify(page.data).replace(/</g, '\\u003c')}</script>
+<script>${page.script}</script>
+</body>
+</html>
+`;
+}
 
 /**
  * The notice's text cut at every mark's ends; each piece names the tasks and
